@@ -1,0 +1,138 @@
+/* report.c: the run's report as JSON, written whole or not at all.
+ *
+ * Key names are an interface (tests and instructors' tools read them): keep
+ * them exactly as assets/lessons/README.md lists them. Numbers are printed
+ * with the fewest digits that read back as the same value; a value that is
+ * not finite becomes null, since JSON has no NaN.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runner.h"
+
+static void put_string(FILE *f, const char *s) {
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p < 0x20)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+/* The shortest decimal that reads back as the same value: 0.6, not
+ * 0.600000024. `is_float` picks float or double round-trip precision. */
+static void put_number(FILE *f, double x, bool is_float) {
+    if (!isfinite(x)) {
+        fputs("null", f);
+        return;
+    }
+    char buf[40];
+    for (int digits = is_float ? 6 : 15; digits <= (is_float ? 9 : 17); digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, x);
+        if (is_float ? strtof(buf, NULL) == (float)x : strtod(buf, NULL) == x) break;
+    }
+    fputs(buf, f);
+}
+
+static void put_float(FILE *f, float x) {
+    put_number(f, x, true);
+}
+
+static void put_region(FILE *f, const runner_region *r, bool tangle) {
+    fputs("{", f);
+    fputs(tangle ? "\"muscle\": " : "\"name\": ", f);
+    put_string(f, r->name);
+    if (tangle) {
+        fputs(", \"at\": ", f);
+        put_float(f, r->at);
+        fputs(", \"length\": ", f);
+        put_float(f, r->length);
+    }
+    fprintf(f, ", \"adhesions_total\": %d, \"adhesions_released\": %d", r->m.adhesions_total,
+            r->m.adhesions_released);
+    fputs(", \"alignment_start\": ", f);
+    put_float(f, r->m.alignment_start);
+    fputs(", \"alignment_end\": ", f);
+    put_float(f, r->m.alignment_now);
+    fputs(", \"peak_strain\": ", f);
+    put_float(f, r->m.peak_strain);
+    fputs("}", f);
+}
+
+static void put_report(FILE *f, const runner_report *r) {
+    fputs("{\n  \"lesson\": ", f);
+    put_string(f, r->lesson);
+    fprintf(f, ",\n  \"seed\": %" PRIu64 ",\n  \"mode\": ", r->seed);
+    put_string(f, sim_mode_name(r->mode));
+    fputs(",\n  \"sim_time_s\": ", f);
+    put_number(f, r->sim_time_s, false);
+    fprintf(f, ",\n  \"adhesions_total\": %d,\n  \"adhesions_released\": %d", r->adhesions_total,
+            r->adhesions_released);
+    const struct {
+        const char *key;
+        float value;
+    } floats[] = {
+        {"alignment_start", r->alignment_start}, {"alignment_end", r->alignment_end},
+        {"healthy_alignment", r->healthy_alignment}, {"rom_start_deg", r->rom_start_deg},
+        {"rom_end_deg", r->rom_end_deg}, {"peak_pain", r->peak_pain}, {"peak_tone", r->peak_tone},
+    };
+    for (size_t i = 0; i < sizeof floats / sizeof *floats; i++) {
+        fprintf(f, ",\n  \"%s\": ", floats[i].key);
+        put_float(f, floats[i].value);
+    }
+    fprintf(f, ",\n  \"lock_slips\": %d,\n  \"peak_pressure_kpa\": ", r->lock_slips);
+    put_float(f, r->peak_pressure_kpa);
+    fputs(",\n  \"muscles\": [", f);
+    for (int i = 0; i < r->muscle_count; i++) {
+        fputs(i ? ",\n    " : "\n    ", f);
+        put_region(f, &r->muscles[i], false);
+    }
+    fputs(r->muscle_count ? "\n  ],\n  \"tangles\": [" : "],\n  \"tangles\": [", f);
+    for (int i = 0; i < r->tangle_count; i++) {
+        fputs(i ? ",\n    " : "\n    ", f);
+        put_region(f, &r->tangles[i], true);
+    }
+    fprintf(f, "%s],\n  \"state_hash\": \"%016" PRIx64 "\"\n}\n", r->tangle_count ? "\n  " : "", r->state_hash);
+}
+
+bool report_write_json(const runner_report *r, const char *path) {
+    if (strcmp(path, "-") == 0) {
+        put_report(stdout, r);
+        return fflush(stdout) == 0 && !ferror(stdout);
+    }
+    /* Beside the target, so rename() stays on one file system and is atomic. */
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 5);
+    if (!tmp) {
+        errno = ENOMEM;
+        return false;
+    }
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".tmp", 5);
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        int e = errno;
+        free(tmp);
+        errno = e;
+        return false;
+    }
+    put_report(f, r);
+    int e = 0;
+    if (fflush(f) != 0 || ferror(f)) e = errno ? errno : EIO;
+    if (fclose(f) != 0 && !e) e = errno ? errno : EIO;
+    if (!e && rename(tmp, path) != 0) e = errno;
+    if (e) remove(tmp);
+    free(tmp);
+    errno = e;
+    return e == 0;
+}

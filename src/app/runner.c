@@ -1,0 +1,125 @@
+/* runner.c: the headless runner: a lesson, a script and a seed -> a report.
+ *
+ * Time is counted in whole frames of SIM_DT_S, never by adding floats, so a
+ * run is the same on every build: an action at time t is applied before the
+ * step that begins at frame round(t * 60), and the run stops when the frame
+ * count reaches round(end_s * 60).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "runner.h"
+
+/* 1 / SIM_DT_S as an exact number, for turning seconds into frames. */
+#define RUNNER_FRAMES_PER_S 60.0
+
+static long long frame_at(double t_s) {
+    return llround(t_s * RUNNER_FRAMES_PER_S);
+}
+
+/* The run with no script: a plain stretch with no lock, then a short rest. */
+static script plain_stretch(script_action *storage) {
+    memset(storage, 0, sizeof *storage);
+    storage->verb = SCRIPT_STRETCH;
+    storage->to = 1.0f;
+    storage->over_s = 12.0f;
+    return (script){.actions = storage, .count = 1, .end_s = 12.0 + 5.0};
+}
+
+static void fill_region(runner_region *r, const char *name, sim_region_metrics m, float alignment_start) {
+    snprintf(r->name, sizeof r->name, "%s", name);
+    r->m = m;
+    /* The start is what the world looked like before the first step. */
+    r->m.alignment_start = alignment_start;
+}
+
+bool runner_run(const lesson *l, const script *s, uint64_t seed, runner_report *out, lesson_error *err) {
+    memset(out, 0, sizeof *out);
+    sim_world_desc desc = l->desc;
+    desc.seed = seed;
+    const char *bad = sim_validate_desc(&desc);
+    if (bad) {
+        int n = snprintf(err->message, sizeof err->message, "%.400s: %s", l->path, bad);
+        (void)n;
+        return false;
+    }
+    sim_world *w = sim_world_create(&desc);
+    if (!w) {
+        int n = snprintf(err->message, sizeof err->message, "%.400s: cannot build the model (out of memory?)", l->path);
+        (void)n;
+        return false;
+    }
+    script_action fallback;
+    script plain;
+    if (!s) {
+        plain = plain_stretch(&fallback);
+        s = &plain;
+    }
+
+    out->rom_start_deg = sim_world_assess_rom_deg(w);
+    int muscles = sim_world_muscle_count(w), tangles = sim_world_tangle_count(w);
+    if (muscles > SIM_MAX_MUSCLES) muscles = SIM_MAX_MUSCLES;
+    if (tangles > SIM_MAX_TANGLES) tangles = SIM_MAX_TANGLES;
+    float muscle_align0[SIM_MAX_MUSCLES], tangle_align0[SIM_MAX_TANGLES];
+    for (int i = 0; i < muscles; i++) muscle_align0[i] = sim_world_muscle_metrics(w, i).alignment_now;
+    for (int i = 0; i < tangles; i++) tangle_align0[i] = sim_world_tangle_metrics(w, i).alignment_now;
+
+    long long end_frame = frame_at(s->end_s);
+    int next = 0;
+    for (long long frame = 0;; frame++) {
+        while (next < s->count && frame_at(s->actions[next].time_s) <= frame)
+            script_apply(&s->actions[next++], w);
+        if (frame >= end_frame) break;
+        sim_world_step(w);
+    }
+
+    sim_state st = sim_world_state(w);
+    sim_totals tot = sim_world_totals(w);
+    snprintf(out->lesson, sizeof out->lesson, "%s", l->id);
+    out->seed = seed;
+    out->mode = l->desc.mode;
+    out->sim_time_s = st.time_s;
+    out->peak_pain = tot.peak_pain;
+    out->peak_tone = tot.peak_tone;
+    out->peak_pressure_kpa = tot.peak_pressure_kpa;
+    out->lock_slips = st.lock_slips;
+    out->rom_end_deg = sim_world_assess_rom_deg(w);
+    out->state_hash = sim_world_state_hash(w);
+
+    out->muscle_count = muscles;
+    for (int i = 0; i < muscles; i++)
+        fill_region(&out->muscles[i], sim_world_muscle_desc(w, i)->name, sim_world_muscle_metrics(w, i),
+                    muscle_align0[i]);
+    out->tangle_count = tangles;
+    for (int i = 0; i < tangles; i++) {
+        const sim_tangle_desc *td = sim_world_tangle_desc(w, i);
+        runner_region *r = &out->tangles[i];
+        fill_region(r, sim_world_muscle_desc(w, td->muscle)->name, sim_world_tangle_metrics(w, i), tangle_align0[i]);
+        r->at = td->at;
+        r->length = td->length;
+    }
+
+    /* Lesson-wide figures: the tangles are what the lesson is about; with
+     * none, the first muscle stands in for them. */
+    if (tangles > 0) {
+        double a0 = 0, a1 = 0, healthy = 0;
+        for (int i = 0; i < tangles; i++) {
+            const sim_region_metrics *m = &out->tangles[i].m;
+            out->adhesions_total += m->adhesions_total;
+            out->adhesions_released += m->adhesions_released;
+            a0 += m->alignment_start;
+            a1 += m->alignment_now;
+            healthy += m->healthy_alignment;
+        }
+        out->alignment_start = (float)(a0 / tangles);
+        out->alignment_end = (float)(a1 / tangles);
+        out->healthy_alignment = (float)(healthy / tangles);
+    } else if (muscles > 0) {
+        out->alignment_start = out->muscles[0].m.alignment_start;
+        out->alignment_end = out->muscles[0].m.alignment_now;
+        out->healthy_alignment = out->muscles[0].m.healthy_alignment;
+    }
+    sim_world_destroy(w);
+    return true;
+}

@@ -1,0 +1,45 @@
+/* runner.h: the headless runner: a lesson, a script, a seed -> a report. */
+#ifndef FIBRELAB_RUNNER_H
+#define FIBRELAB_RUNNER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "lesson.h"
+#include "script.h"
+#include "sim.h"
+
+typedef struct runner_region {
+    char name[SIM_NAME_MAX];  /* muscle name (for a tangle: its muscle's name) */
+    float at, length;         /* tangles only */
+    sim_region_metrics m;
+} runner_region;
+
+typedef struct runner_report {
+    char lesson[64];
+    uint64_t seed;
+    sim_mode mode;
+    double sim_time_s;
+    int adhesions_total, adhesions_released;
+    float alignment_start, alignment_end, healthy_alignment;
+    float rom_start_deg, rom_end_deg;
+    float peak_pain, peak_tone, peak_pressure_kpa;
+    int lock_slips;
+    runner_region muscles[SIM_MAX_MUSCLES];
+    int muscle_count;
+    runner_region tangles[SIM_MAX_TANGLES];
+    int tangle_count;
+    uint64_t state_hash;
+} runner_report;
+
+/* Runs the script (NULL: a plain stretch to 1 over 12 s with no lock) on a
+ * world made from the lesson with the given seed. Returns false only when the
+ * world cannot be built (message in err). */
+bool runner_run(const lesson *l, const script *s, uint64_t seed,
+                runner_report *out, lesson_error *err);
+
+/* Writes the report as JSON to path ("-" = stdout), whole or not at all
+ * (a temporary file renamed into place). Returns false with errno set. */
+bool report_write_json(const runner_report *r, const char *path);
+
+#endif

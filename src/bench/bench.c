@@ -1,0 +1,168 @@
+/* bench.c: fibrelab-bench, the model's speed in named scenes.
+ *
+ *   fibrelab-bench chains [--fibres N] [--particles M] [--steps K]
+ *       The scene of shared/bench/ref_chains.c (N chains of M particles,
+ *       distance constraints, both ends pinned, gravity, 10 substeps,
+ *       compliance 1e-6 m/N), built through the model's public API and
+ *       stepped by sim_world_step with the features that scene lacks off.
+ *   fibrelab-bench lesson NAME [--frames K]
+ *       Milliseconds of model time per 1/60 s frame of the lesson's own
+ *       demonstration script, and the peak resident memory.
+ *
+ * Each scene prints one JSON line.
+ */
+#define _POSIX_C_SOURCE 199309L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "lesson.h"
+#include "script.h"
+#include "sim.h"
+
+static double now_s(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static double peak_rss_mb(void) {
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return (double)u.ru_maxrss / 1024.0; /* Linux reports kB */
+}
+
+static bool parse_int(const char *flag, const char *text, int lo, int *out) {
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (*text == '\0' || *end != '\0' || v < lo || v > 1000000) {
+        fprintf(stderr, "fibrelab-bench: %s: must be an integer >= %d, got \"%s\"\n", flag, lo, text);
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+static int bench_chains(int n, int m, int steps) {
+    sim_world_desc d = sim_world_desc_default();
+    d.substeps = 10;
+    d.damping_per_s = 0.0f;
+    d.gravity[1] = -9.81f;
+    d.features = (sim_features){0}; /* no lanes, bending, creep, tone, client or metrics */
+    sim_world *w = sim_world_create(&d);
+    const float spacing = 0.1f / (float)(m - 1); /* 10 cm chains, as the reference */
+    float *pos = malloc((size_t)n * (size_t)m * 3 * sizeof(float));
+    if (!w || !pos) {
+        fprintf(stderr, "fibrelab-bench: out of memory\n");
+        return 1;
+    }
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < m; j++) {
+            float *p = &pos[((size_t)i * (size_t)m + (size_t)j) * 3];
+            p[0] = (float)j * spacing * 0.9f, p[1] = 0.0f, p[2] = (float)i * 0.001f; /* 10% slack */
+        }
+    sim_bundle_desc b = {.fibres = n, .particles = m, .positions = pos, .particle_mass_kg = 0.001f,
+                         .pin_ends = true, .material = SIM_MATERIAL_LINEAR,
+                         .compliance_m_per_n = 1e-6f, .rest_length_m = spacing};
+    if (sim_world_add_bundle(w, &b) < 0) {
+        fprintf(stderr, "fibrelab-bench: cannot build the chains scene\n");
+        return 1;
+    }
+    free(pos);
+    double t0 = now_s();
+    for (int s = 0; s < steps; s++) sim_world_step(w);
+    double ms = (now_s() - t0) * 1000.0 / steps;
+    sim_bundle_view v = sim_world_bundle(w, 0);
+    double sum = 0.0;
+    for (int k = 0; k < n * m; k++) sum += v.y[k];
+    printf("{\"scene\":\"chains\",\"fibres\":%d,\"particles\":%d,\"substeps\":%d,\"ms_per_step\":%.4f,"
+           "\"ns_per_constraint_substep\":%.3f,\"checksum\":%.6f}\n",
+           n, m, d.substeps, ms, ms * 1e6 / ((double)n * (m - 1) * d.substeps), sum);
+    sim_world_destroy(w);
+    return 0;
+}
+
+static int bench_lesson(const char *name, int frames) {
+    char path[LESSON_PATH_MAX];
+    lesson l;
+    lesson_error err;
+    if (!lesson_resolve(name, path, sizeof path)) {
+        fprintf(stderr, "fibrelab-bench: %s: no such lesson\n", name);
+        return 2;
+    }
+    if (!lesson_load(path, NULL, 0, &l, &err)) {
+        fprintf(stderr, "fibrelab-bench: %s\n", err.message);
+        return 2;
+    }
+    script s = {0};
+    if (l.demo_script && !script_parse(l.demo_script, path, &l, &s, &err)) {
+        fprintf(stderr, "fibrelab-bench: %s\n", err.message);
+        lesson_free(&l);
+        return 2;
+    }
+    sim_world *w = sim_world_create(&l.desc);
+    if (!w) {
+        fprintf(stderr, "fibrelab-bench: %s: cannot build the world\n", path);
+        return 1;
+    }
+    if (!l.demo_script) sim_world_stretch_to(w, 1.0f, 12.0f);
+    int next = 0;
+    double model_s = 0.0;
+    for (int f = 0; f < frames; f++) {
+        while (next < s.count && (long)(s.actions[next].time_s * 60.0 + 0.5) <= f) script_apply(&s.actions[next++], w);
+        double t0 = now_s();
+        sim_world_step(w);
+        model_s += now_s() - t0;
+    }
+    printf("{\"scene\":\"lesson\",\"lesson\":\"%s\",\"frames\":%d,\"ms_per_frame\":%.4f,"
+           "\"realtime_factor\":%.2f,\"peak_rss_mb\":%.1f}\n",
+           l.id, frames, model_s * 1000.0 / frames, (frames / 60.0) / model_s, peak_rss_mb());
+    sim_world_destroy(w);
+    script_free(&s);
+    lesson_free(&l);
+    return 0;
+}
+
+static void usage(FILE *to) {
+    fprintf(to, "usage: fibrelab-bench chains [--fibres N] [--particles M] [--steps K]\n"
+                "       fibrelab-bench lesson NAME [--frames K]\n");
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    int fibres = 200, particles = 32, steps = 300, frames = 1800;
+    const char *lesson_name = NULL;
+    bool chains = strcmp(argv[1], "chains") == 0, lesson_scene = strcmp(argv[1], "lesson") == 0;
+    if (!chains && !lesson_scene) {
+        fprintf(stderr, "fibrelab-bench: %s: unknown scene (chains or lesson)\n", argv[1]);
+        return 2;
+    }
+    int i = 2;
+    if (lesson_scene) {
+        if (argc < 3) {
+            fprintf(stderr, "fibrelab-bench: lesson: needs a lesson NAME\n");
+            return 2;
+        }
+        lesson_name = argv[i++];
+    }
+    for (; i < argc; i++) {
+        const char *flag = argv[i];
+        if (i + 1 >= argc) {
+            fprintf(stderr, "fibrelab-bench: %s: needs a value\n", flag);
+            return 2;
+        }
+        const char *val = argv[++i];
+        bool ok = chains && strcmp(flag, "--fibres") == 0     ? parse_int(flag, val, 1, &fibres)
+                  : chains && strcmp(flag, "--particles") == 0 ? parse_int(flag, val, 2, &particles)
+                  : chains && strcmp(flag, "--steps") == 0     ? parse_int(flag, val, 1, &steps)
+                  : lesson_scene && strcmp(flag, "--frames") == 0    ? parse_int(flag, val, 1, &frames)
+                                                               : (fprintf(stderr, "fibrelab-bench: %s: unknown flag\n", flag), false);
+        if (!ok) return 2;
+    }
+    return chains ? bench_chains(fibres, particles, steps) : bench_lesson(lesson_name, frames);
+}

@@ -1,0 +1,220 @@
+/* sim_solver.c: the fibre chains, lanes, bending and attachments.
+ *
+ * Chains are solved directly, not by Gauss-Seidel sweeps. One XPBD iteration
+ * per substep with the multipliers starting at zero solves, for each fibre,
+ *
+ *     (J W J^T + alpha~) dlambda = -C,   alpha~ = alpha / h^2,
+ *
+ * where J holds the unit directions n_j of the fibre's segments. For a chain
+ * this matrix is tridiagonal (diagonal w_j + w_j+1 + alpha~_j, off-diagonal
+ * -w_j+1 n_j . n_j+1), so the Thomas algorithm solves it exactly in O(n). The
+ * exact solve matters for the physics: with Gauss-Seidel and light particles
+ * every stiff segment behaves as rigid and the equilibrium of a chain would
+ * split strain by stiffness wrongly; with the direct solve a chain at rest
+ * carries the same tension in every segment, whatever the particle masses,
+ * which is what puts a stretch into the pliable tissue (the two-band
+ * demonstration).
+ *
+ * For a nonlinear fibre with force F(e) and tangent stiffness k = dF/dl, the
+ * constraint is one Newton step of the spring: C = F / k, alpha = 1 / k.
+ *
+ * Rows are contiguous, so every loop runs over the fibres of a row side by
+ * side and vectorises.
+ */
+#include <math.h>
+
+#include "sim_internal.h"
+#include "sim_material.h"
+
+#define LANE_STIFFNESS 0.01f     /* lane spring per particle, times the fibre's Fmax per segment length: illustrative, weak */
+#define ENVELOPE_MARGIN 1.15f    /* the fascial envelope's radius, of the spindle's */
+#define BENDING_BLEND 0.02f      /* weak bending: share of the way to the neighbours' mean per substep */
+#define ACTIVE_WIDTH 0.45f       /* width of the active force-length curve (Thelen 2003: 0.45) */
+
+void sim_set_attachments(sim_world *w, sim_bundle *b, float deg) {
+    if (b->muscle < 0) return;
+    int nf = b->nf, last = (b->np - 1) * nf;
+    float q = sim_joint_q(w, deg);
+    float c = cosf(q), s = sinf(q);
+    for (int f = 0; f < nf; f++) {
+        const float *a0 = &b->att0[f * 3], *a1 = &b->att1[f * 3];
+        b->x[f] = a0[0], b->y[f] = a0[1], b->z[f] = a0[2];
+        b->x[last + f] = c * a1[0] - s * a1[1];
+        b->y[last + f] = s * a1[0] + c * a1[1];
+        b->z[last + f] = a1[2];
+    }
+}
+
+/* Right-hand side and compliance of one segment. */
+static inline void segment_terms(const sim_bundle *b, int i, int tendon, float len, float inv_h2,
+                                 float activation, float *rhs, float *alpha, float *tension, float *strain) {
+    if (b->material == SIM_MATERIAL_LINEAR) {
+        *rhs = -(len - b->rest[i]);
+        *alpha = b->compliance * inv_h2;
+        *tension = 0.0f;
+        *strain = len / b->rest[i] - 1.0f;
+        return;
+    }
+    float rest = b->rest[i];
+    float e = len / rest - 1.0f;
+    float force, k;
+    sim_material_eval(e, b->fmax[i], rest, tendon, &force, &k);
+    if (!tendon && activation > 0.0f) {
+        /* contractile tension of tone, on the active force-length curve */
+        float x = e / ACTIVE_WIDTH;
+        force += activation * b->fmax[i] * (1.0f - x * x > 0.0f ? 1.0f - x * x : 0.0f);
+    }
+    /* never step more than a quarter of the rest length in one substep: a
+     * contractile force has no stiffness of its own, and a Newton step on the
+     * soft toe alone would overshoot */
+    float k_min = force / (0.25f * rest);
+    k = k > k_min ? k : k_min;
+    *rhs = -force / k;
+    *alpha = inv_h2 / k;
+    *tension = force;
+    *strain = e;
+}
+
+void sim_solve_chains(sim_world *w, sim_bundle *b, float h, float activation) {
+    (void)w;
+    const int nf = b->nf, np = b->np;
+    const float inv_h2 = 1.0f / (h * h);
+    float *restrict x = b->x, *restrict y = b->y, *restrict z = b->z;
+    const float *restrict iw = b->w;
+    float *restrict nx = b->nx, *restrict ny = b->ny, *restrict nz = b->nz;
+    float *restrict cp = b->cp, *restrict dp = b->dp, *restrict dl = b->dl;
+    float *restrict ten = b->tension, *restrict str = b->strain;
+
+    /* forward sweep: directions, terms, and Thomas elimination */
+    for (int j = 0; j < np - 1; j++) {
+        const int tendon = b->seg_kind[j];
+        const float *xa = x + j * nf, *ya = y + j * nf, *za = z + j * nf;
+        const float *xb = xa + nf, *yb = ya + nf, *zb = za + nf;
+        const float *wa = iw + j * nf, *wb = wa + nf;
+        float *snx = nx + j * nf, *sny = ny + j * nf, *snz = nz + j * nf;
+        float *scp = cp + j * nf, *sdp = dp + j * nf;
+        float *sten = ten + j * nf, *sstr = str + j * nf;
+        for (int f = 0; f < nf; f++) {
+            float dx = xb[f] - xa[f], dy = yb[f] - ya[f], dz = zb[f] - za[f];
+            float len = sqrtf(dx * dx + dy * dy + dz * dz);
+            float inv = len > 1e-9f ? 1.0f / len : 0.0f;
+            float ux = dx * inv, uy = dy * inv, uz = dz * inv;
+            snx[f] = ux, sny[f] = uy, snz[f] = uz;
+            float rhs, alpha, tension, strain;
+            segment_terms(b, j * nf + f, tendon, len, inv_h2, activation, &rhs, &alpha, &tension, &strain);
+            sten[f] = tension, sstr[f] = strain;
+            float diag = wa[f] + wb[f] + alpha;
+            if (j == 0) {
+                float inv_m = 1.0f / diag;
+                scp[f] = inv_m; /* holds 1/m until the next row turns it into c' */
+                sdp[f] = rhs * inv_m;
+            } else {
+                float *pcp = scp - nf;
+                const float *pdp = sdp - nf;
+                float a = -wa[f] * ((snx - nf)[f] * ux + (sny - nf)[f] * uy + (snz - nf)[f] * uz);
+                float c_prev = a * pcp[f];
+                pcp[f] = c_prev;
+                float inv_m = 1.0f / (diag - a * c_prev);
+                scp[f] = inv_m;
+                sdp[f] = (rhs - a * pdp[f]) * inv_m;
+            }
+        }
+    }
+    /* back substitution */
+    {
+        int j = np - 2;
+        for (int f = 0; f < nf; f++) dl[j * nf + f] = dp[j * nf + f];
+        for (j = np - 3; j >= 0; j--) {
+            const float *scp = cp + j * nf, *sdp = dp + j * nf, *ndl = dl + (j + 1) * nf;
+            float *sdl = dl + j * nf;
+            for (int f = 0; f < nf; f++) sdl[f] = sdp[f] - scp[f] * ndl[f];
+        }
+    }
+    /* apply: particle j gets +w n_(j-1) dl_(j-1) - w n_j dl_j */
+    for (int j = 1; j < np - 1; j++) {
+        float *px = x + j * nf, *py = y + j * nf, *pz = z + j * nf;
+        const float *pw = iw + j * nf;
+        const float *an = nx + (j - 1) * nf, *bn = ny + (j - 1) * nf, *cn = nz + (j - 1) * nf, *l0 = dl + (j - 1) * nf;
+        const float *an1 = nx + j * nf, *bn1 = ny + j * nf, *cn1 = nz + j * nf, *l1 = dl + j * nf;
+        for (int f = 0; f < nf; f++) {
+            px[f] += pw[f] * (an[f] * l0[f] - an1[f] * l1[f]);
+            py[f] += pw[f] * (bn[f] * l0[f] - bn1[f] * l1[f]);
+            pz[f] += pw[f] * (cn[f] * l0[f] - cn1[f] * l1[f]);
+        }
+    }
+    if (b->material == SIM_MATERIAL_LINEAR)
+        for (int i = 0; i < nf * (np - 1); i++) ten[i] = -dl[i] * inv_h2;
+}
+
+void sim_solve_bending(sim_bundle *b) {
+    const int nf = b->nf, np = b->np;
+    for (int j = 1; j < np - 1; j++) {
+        float *x = b->x + j * nf, *y = b->y + j * nf, *z = b->z + j * nf;
+        const float *pw = b->w + j * nf;
+        for (int f = 0; f < nf; f++) {
+            float k = pw[f] > 0.0f ? BENDING_BLEND : 0.0f;
+            x[f] += k * (0.5f * (x[f - nf] + x[f + nf]) - x[f]);
+            y[f] += k * (0.5f * (y[f - nf] + y[f + nf]) - y[f]);
+            z[f] += k * (0.5f * (z[f - nf] + z[f + nf]) - z[f]);
+        }
+    }
+}
+
+/* Lanes pull each particle towards its place in the cross-section, sideways
+ * only, so they never carry the fibre's tension; the envelope keeps it inside
+ * the fascia. */
+void sim_solve_lanes(sim_world *w, sim_bundle *b, float deg, float h) {
+    if (b->muscle < 0) return;
+    const sim_frame fr = sim_muscle_frame(w, b->muscle, deg);
+    const int nf = b->nf, np = b->np;
+    const float fibre_fmax = w->muscles[b->muscle].d.max_force_n / (float)nf;
+    const float k_lane = LANE_STIFFNESS * fibre_fmax / b->rest0[0];
+    const float kh2 = k_lane * h * h;
+    for (int j = 1; j < np - 1; j++) {
+        const float env = ENVELOPE_MARGIN * b->row_radius[j];
+        float *x = b->x + j * nf, *y = b->y + j * nf, *z = b->z + j * nf;
+        const float *pw = b->w + j * nf, *lu = b->lane_u + j * nf, *lv = b->lane_v + j * nf;
+        for (int f = 0; f < nf; f++) {
+            float rx = x[f] - fr.o[0], ry = y[f] - fr.o[1], rz = z[f] - fr.o[2];
+            float t = rx * fr.u[0] + ry * fr.u[1] + rz * fr.u[2];
+            float pu = rx * fr.e1[0] + ry * fr.e1[1] + rz * fr.e1[2];
+            float pv = rx * fr.e2[0] + ry * fr.e2[1] + rz * fr.e2[2];
+            float beta = pw[f] * kh2 / (1.0f + pw[f] * kh2);
+            float nu = pu + beta * (lu[f] - pu), nv = pv + beta * (lv[f] - pv);
+            float r2 = nu * nu + nv * nv;
+            if (r2 > env * env && pw[f] > 0.0f) {
+                float sc = env / sqrtf(r2);
+                nu *= sc, nv *= sc;
+            }
+            x[f] = fr.o[0] + t * fr.u[0] + nu * fr.e1[0] + nv * fr.e2[0];
+            y[f] = fr.o[1] + t * fr.u[1] + nu * fr.e1[1] + nv * fr.e2[1];
+            z[f] = fr.o[2] + t * fr.u[2] + nu * fr.e1[2] + nv * fr.e2[2];
+        }
+    }
+}
+
+/* Viscous creep of the fibres (stress relaxation): while stretched, a
+ * segment's rest length creeps towards a share of its total strain, so a held
+ * stretch relaxes by about a quarter in 30 s (Magnusson et al.); when slack it
+ * slowly recovers. */
+#define CREEP_SHARE 0.25f        /* creep strain reached, of the total strain: fitted to ~25% relaxation */
+#define CREEP_TIME_S 10.0f       /* most creep in the first 15-20 s (Magnusson et al.) */
+#define CREEP_RECOVERY_S 120.0f  /* slow recovery when slack: illustrative */
+
+void sim_creep_update(sim_bundle *b, float dt) {
+    if (b->material != SIM_MATERIAL_MUSCLE) return;
+    const int nf = b->nf;
+    for (int j = 0; j < b->np - 1; j++) {
+        if (b->seg_kind[j]) continue;
+        for (int f = 0; f < nf; f++) {
+            int i = j * nf + f;
+            float c = b->creep[i];
+            float total = (1.0f + b->strain[i]) * (1.0f + c) - 1.0f; /* against the uncrept rest length */
+            float dc = b->strain[i] > 0.0f ? (CREEP_SHARE * total - c) * dt / CREEP_TIME_S
+                                           : -c * dt / CREEP_RECOVERY_S;
+            c += dc;
+            b->creep[i] = c > 0.0f ? c : 0.0f;
+            b->rest[i] = b->rest0[i] * b->shorten[i] * (1.0f + b->creep[i]);
+        }
+    }
+}
