@@ -96,7 +96,9 @@ static void index_field(char *out, const char *where, int i) {
 }
 
 static bool fail_range(const checker *c, const char *field, double lo, double hi, double got) {
-    if (hi >= LESSON_MAX_EXACT_INT) return fail(c, field, "must be at least %g, got %g", lo, got);
+    if (hi >= LESSON_MAX_EXACT_INT) /* one-sided: the upper bound is JSON's, not the schema's */
+        return got < lo ? fail(c, field, "must be at least %g, got %g", lo, got)
+                        : fail(c, field, "must be at most %.0f, got %.0f", hi, got);
     return fail(c, field, "must be between %g and %g, got %g", lo, hi, got);
 }
 

@@ -122,6 +122,7 @@ void sim_bundle_copy(sim_bundle *dst, const sim_bundle *src) {
     dst->muscle = src->muscle;
     dst->material = src->material;
     dst->compliance = src->compliance;
+    dst->fibre_fmax = src->fibre_fmax;
 }
 
 static float pose_deg(const sim_world *w, float fraction) {
@@ -176,6 +177,7 @@ static bool build_muscle(sim_world *w, int mi) {
     float q_slack = sim_joint_q(w, slack_deg);
     sim_frame fs = sim_muscle_frame(w, mi, slack_deg);
     float fibre_max_n = m->max_force_n / (float)nf;
+    b->fibre_fmax = fibre_max_n;
     for (int f = 0; f < nf; f++) {
         float a0[3], a1[3], a1w[3];
         float r0 = b->row_radius[0], r1 = b->row_radius[np - 1];

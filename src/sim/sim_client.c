@@ -20,7 +20,7 @@
 #define GUARD_RATE_THRESHOLD 0.06f /* lengthening rate (lengths/s) that starts guarding: illustrative */
 #define GUARD_RATE_FULL 0.25f      /* rate above threshold for full guarding: illustrative */
 #define GUARD_TONE 0.5f            /* activation of full guarding: illustrative */
-#define PAIN_TONE 0.03f            /* activation per point of pain: illustrative */
+#define PAIN_TONE 0.01f            /* activation per point of pain: illustrative */
 #define WEIGHT_TONE 0.25f          /* eccentric activation under body weight: illustrative */
 #define INHIBITION 0.5f            /* reciprocal inhibition while the client moves: illustrative */
 #define TONE_RISE_S 0.15f          /* reflex onset: tens to hundreds of ms */

@@ -57,7 +57,7 @@ sim_joint_desc sim_joint_desc_default(void) {
         .limit_deg = -5.0f,       /* slight hyperextension stops it */
         .proximal_m = 0.40f,
         .distal_m = 0.40f,
-        .end_feel_nm = 12.0f,     /* illustrative: the torque a therapist reads as "firm end-feel" */
+        .end_feel_nm = 0.12f,     /* illustrative: resisting torque read as the end-feel of the default muscle */
         .client_pace_deg_s = 6.0f /* about 5 deg/s is the taught stretch speed */
     };
 }
@@ -72,7 +72,7 @@ sim_muscle_desc sim_muscle_desc_default(void) {
         .lateral_m = 0.0f,
         .radius_m = 0.010f,
         .tendon_fraction = 0.10f,
-        .max_force_n = 100.0f,    /* illustrative small muscle (a forearm flexor is ~100-200 N) */
+        .max_force_n = 60.0f,     /* illustrative small muscle (a forearm flexor is ~100-200 N) */
         .slack_fraction = 0.35f,  /* fibres taut from about a third of the way to the stretched pose */
         .mass_kg = 0.05f,         /* density 1060 kg/m^3 times a spindle of this size */
     };

@@ -19,6 +19,7 @@ typedef struct sim_bundle {
     int muscle;                  /* index into the world's muscles, or -1 for a free bundle */
     sim_material material;
     float compliance;            /* SIM_MATERIAL_LINEAR, m/N */
+    float fibre_fmax;            /* a healthy fibre's max isometric force (N): what tone scales */
     float *x, *y, *z;            /* positions (m) */
     float *px, *py, *pz;         /* positions at the start of the substep */
     float *vx, *vy, *vz;         /* velocities (m/s) */
@@ -79,6 +80,7 @@ typedef struct sim_lock_state {
     int count;
     int *idx;                    /* held particles */
     float *anchor;               /* count * 3, in the frame of the bone under the lock */
+    float *w_saved;              /* the held particles' inverse masses: held, they are fixed */
     float normal_n;
     bool sliding;
     int slips;
@@ -158,6 +160,7 @@ void sim_adhesions_update(sim_world *w, float dt);
 void sim_tangle_apply_stiffening(sim_world *w, int tangle);
 
 /* lock (sim_lock.c) */
+void sim_lock_place(sim_world *w, float deg);
 void sim_lock_solve(sim_world *w, float deg, float h);
 void sim_lock_update(sim_world *w);
 void sim_lock_release(sim_lock_state *l);

@@ -19,19 +19,23 @@
 #define MU_KINETIC 0.6f          /* illustrative */
 #define DEPTH_AT_250KPA_M 0.02f  /* depth held at 250 kPa; grows as sqrt(P): illustrative */
 #define SPREAD_PER_DEPTH 0.5f    /* sideways spread of the held region per metre of depth: illustrative */
-#define PIN_COMPLIANCE 1e-5f     /* m/N: tissue under the tool is nearly fixed */
 
 void sim_lock_release(sim_lock_state *l) {
-    free(l->idx), free(l->anchor);
-    l->idx = NULL, l->anchor = NULL;
+    free(l->idx), free(l->anchor), free(l->w_saved);
+    l->idx = NULL, l->anchor = NULL, l->w_saved = NULL;
     l->count = 0;
 }
 
 void sim_world_unlock(sim_world *w) {
-    sim_lock_release(&w->lock);
-    w->lock.active = false;
-    w->lock.sliding = false;
-    w->lock.load_n = 0.0f;
+    sim_lock_state *l = &w->lock;
+    if (l->active && l->count) {
+        sim_bundle *b = &w->bundles[l->bundle];
+        for (int k = 0; k < l->count; k++) b->w[l->idx[k]] = l->w_saved[k];
+    }
+    sim_lock_release(l);
+    l->active = false;
+    l->sliding = false;
+    l->load_n = 0.0f;
 }
 
 /* Which side of the joint the point s of a muscle lies over. */
@@ -50,7 +54,7 @@ void sim_world_lock(sim_world *w, const sim_lock_desc *d) {
     l->at = d->at;
     l->bundle = w->muscles[d->muscle].bundle;
     l->distal = over_distal(w, d->muscle, d->at);
-    const sim_bundle *b = &w->bundles[l->bundle];
+    sim_bundle *b = &w->bundles[l->bundle];
     const float area = sim_tool_area_m2(d->tool);
     const float radius = sqrtf(area / 3.14159265f);
     const float pressure = d->pressure_kpa > 0.0f ? d->pressure_kpa : 0.0f;
@@ -63,7 +67,8 @@ void sim_world_lock(sim_world *w, const sim_lock_desc *d) {
     const float surface = sim_spindle_radius(w->muscles[d->muscle].d.radius_m, d->at) * 1.05f;
     l->idx = malloc((size_t)b->n * sizeof(int));
     l->anchor = malloc((size_t)b->n * 3 * sizeof(float));
-    if (!l->idx || !l->anchor) {
+    l->w_saved = malloc((size_t)b->n * sizeof(float));
+    if (!l->idx || !l->anchor || !l->w_saved) {
         sim_world_unlock(w);
         return;
     }
@@ -83,59 +88,72 @@ void sim_world_lock(sim_world *w, const sim_lock_desc *d) {
             memcpy(a, p, sizeof a);
         l->idx[l->count] = i;
         memcpy(&l->anchor[l->count * 3], a, sizeof a);
+        l->w_saved[l->count] = b->w[i];
         l->count++;
+    }
+    /* held particles are fixed to the bone while the friction holds */
+    for (int k = 0; k < l->count; k++) b->w[l->idx[k]] = 0.0f;
+}
+
+static void anchor_to_world(const sim_lock_state *l, float q, int k, float out[3]) {
+    if (l->distal)
+        sim_distal_to_world(q, &l->anchor[k * 3], out);
+    else
+        memcpy(out, &l->anchor[k * 3], 3 * sizeof(float));
+}
+
+/* Before the chains are solved: the held tissue sits on its anchors. */
+void sim_lock_place(sim_world *w, float deg) {
+    sim_lock_state *l = &w->lock;
+    sim_bundle *b = &w->bundles[l->bundle];
+    const float q = sim_joint_q(w, deg);
+    for (int k = 0; k < l->count; k++) {
+        float a[3];
+        anchor_to_world(l, q, k, a);
+        int i = l->idx[k];
+        b->x[i] = a[0], b->y[i] = a[1], b->z[i] = a[2];
     }
 }
 
+/* After the chains are solved: the reaction each held particle gives its
+ * fibre is what the friction carries. Beyond the limit the tissue drags the
+ * lock along by the share of its motion the friction cannot stop. */
 void sim_lock_solve(sim_world *w, float deg, float h) {
     sim_lock_state *l = &w->lock;
-    if (!l->active || l->count == 0) return;
+    if (l->count == 0) return;
     sim_bundle *b = &w->bundles[l->bundle];
-    const float q = sim_joint_q(w, deg);
-    const float inv_h2 = 1.0f / (h * h), alpha = PIN_COMPLIANCE * inv_h2;
-    /* the force every pin would need, summed */
+    const int nf = b->nf;
+    const float inv_h2 = 1.0f / (h * h), q = sim_joint_q(w, deg);
     float fx = 0.0f, fy = 0.0f, fz = 0.0f;
     for (int k = 0; k < l->count; k++) {
-        int i = l->idx[k];
-        float a[3];
-        if (l->distal)
-            sim_distal_to_world(q, &l->anchor[k * 3], a);
-        else
-            memcpy(a, &l->anchor[k * 3], sizeof a);
-        float s = 1.0f / (b->w[i] + alpha) * inv_h2;
-        fx += (a[0] - b->x[i]) * s, fy += (a[1] - b->y[i]) * s, fz += (a[2] - b->z[i]) * s;
+        int i = l->idx[k], before = i - nf;
+        fx += (b->nx[before] * b->dl[before] - b->nx[i] * b->dl[i]) * inv_h2;
+        fy += (b->ny[before] * b->dl[before] - b->ny[i] * b->dl[i]) * inv_h2;
+        fz += (b->nz[before] * b->dl[before] - b->nz[i] * b->dl[i]) * inv_h2;
     }
     float load = sqrtf(fx * fx + fy * fy + fz * fz);
     float limit = (l->sliding ? MU_KINETIC : MU_STATIC) * l->normal_n;
-    float keep = 1.0f;
     if (load > limit) {
-        keep = load > 0.0f ? limit / load : 0.0f;
         if (!l->sliding) l->slips++;
         l->sliding = true;
+        float give = 1.0f - limit / load;
+        for (int k = 0; k < l->count; k++) {
+            int i = l->idx[k], before = i - nf;
+            float s = l->w_saved[k] * give;
+            float p[3] = {b->x[i] + s * (b->nx[before] * b->dl[before] - b->nx[i] * b->dl[i]),
+                          b->y[i] + s * (b->ny[before] * b->dl[before] - b->ny[i] * b->dl[i]),
+                          b->z[i] + s * (b->nz[before] * b->dl[before] - b->nz[i] * b->dl[i])};
+            b->x[i] = p[0], b->y[i] = p[1], b->z[i] = p[2];
+            if (l->distal)
+                sim_world_to_distal(q, p, &l->anchor[k * 3]);
+            else
+                memcpy(&l->anchor[k * 3], p, sizeof p);
+        }
+        load = limit;
     } else if (l->sliding && load < MU_KINETIC * l->normal_n) {
         l->sliding = false;
     }
-    for (int k = 0; k < l->count; k++) {
-        int i = l->idx[k];
-        float *an = &l->anchor[k * 3], a[3];
-        if (l->distal)
-            sim_distal_to_world(q, an, a);
-        else
-            memcpy(a, an, sizeof a);
-        float g = b->w[i] / (b->w[i] + alpha) * keep;
-        float cx = a[0] - b->x[i], cy = a[1] - b->y[i], cz = a[2] - b->z[i];
-        b->x[i] += g * cx, b->y[i] += g * cy, b->z[i] += g * cz;
-        if (keep < 1.0f) {
-            /* sliding: the anchor is dragged along with the tissue */
-            float p[3] = {b->x[i], b->y[i], b->z[i]}, moved[3];
-            for (int c = 0; c < 3; c++) moved[c] = a[c] + (1.0f - keep) * (p[c] - a[c]);
-            if (l->distal)
-                sim_world_to_distal(q, moved, an);
-            else
-                memcpy(an, moved, sizeof moved);
-        }
-    }
-    l->load_acc += load * keep;
+    l->load_acc += load;
 }
 
 /* Where the lock now sits along the muscle (it moves when it slides). */

@@ -28,7 +28,7 @@
 
 #define LANE_STIFFNESS 0.01f     /* lane spring per particle, times the fibre's Fmax per segment length: illustrative, weak */
 #define ENVELOPE_MARGIN 1.15f    /* the fascial envelope's radius, of the spindle's */
-#define BENDING_BLEND 0.02f      /* weak bending: share of the way to the neighbours' mean per substep */
+#define BENDING_BLEND 0.002f     /* weak bending: share of the way to the neighbours mean per substep */
 #define ACTIVE_WIDTH 0.45f       /* width of the active force-length curve (Thelen 2003: 0.45) */
 
 void sim_set_attachments(sim_world *w, sim_bundle *b, float deg) {
@@ -62,7 +62,7 @@ static inline void segment_terms(const sim_bundle *b, int i, int tendon, float l
     if (!tendon && activation > 0.0f) {
         /* contractile tension of tone, on the active force-length curve */
         float x = e / ACTIVE_WIDTH;
-        force += activation * b->fmax[i] * (1.0f - x * x > 0.0f ? 1.0f - x * x : 0.0f);
+        force += activation * b->fibre_fmax * (1.0f - x * x > 0.0f ? 1.0f - x * x : 0.0f);
     }
     /* never step more than a quarter of the rest length in one substep: a
      * contractile force has no stiffness of its own, and a Newton step on the

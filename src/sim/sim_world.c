@@ -14,6 +14,7 @@
 #include "sim_internal.h"
 
 #define DRIVE_MAX_DEG_S 720.0f   /* "over=0" still moves, just very fast */
+#define DRIVE_LIMIT_FACTOR 4.0f  /* the mover's greatest torque, in end-feel torques: illustrative */
 
 /* ---- random numbers: xorshift64* (Vigna 2016), state in the world ---- */
 static uint64_t rng_next(sim_rng *r) {
@@ -85,7 +86,7 @@ sim_world *sim_world_clone(const sim_world *src) {
     if (!w) return NULL;
     *w = *src;
     w->adhesions = NULL;
-    w->lock.idx = NULL, w->lock.anchor = NULL;
+    w->lock.idx = NULL, w->lock.anchor = NULL, w->lock.w_saved = NULL;
     for (int b = 0; b < src->bundle_count; b++) memset(&w->bundles[b], 0, sizeof w->bundles[b]);
     bool ok = true;
     for (int b = 0; b < src->bundle_count && ok; b++) {
@@ -100,10 +101,12 @@ sim_world *sim_world_clone(const sim_world *src) {
     if (ok && src->lock.count) {
         w->lock.idx = malloc((size_t)src->lock.count * sizeof(int));
         w->lock.anchor = malloc((size_t)src->lock.count * 3 * sizeof(float));
-        ok = w->lock.idx && w->lock.anchor;
+        w->lock.w_saved = malloc((size_t)src->lock.count * sizeof(float));
+        ok = w->lock.idx && w->lock.anchor && w->lock.w_saved;
         if (ok) {
             memcpy(w->lock.idx, src->lock.idx, (size_t)src->lock.count * sizeof(int));
             memcpy(w->lock.anchor, src->lock.anchor, (size_t)src->lock.count * 3 * sizeof(float));
+            memcpy(w->lock.w_saved, src->lock.w_saved, (size_t)src->lock.count * sizeof(float));
         }
     }
     if (!ok) {
@@ -182,7 +185,10 @@ static float drive_joint(sim_world *w) {
     float dir_stretch = w->desc.joint.stretched_deg > w->desc.joint.shortened_deg ? 1.0f : -1.0f;
     bool stretching = diff * dir_stretch > 0.0f;
     if (stretching) {
-        if (j->torque_nm >= w->desc.joint.end_feel_nm) return deg;
+        /* the assessment stops at the end-feel; a treatment goes on into the
+         * stretch until the therapist (or client) cannot move it further */
+        float limit = w->desc.joint.end_feel_nm * (w->assessing ? 1.0f : DRIVE_LIMIT_FACTOR);
+        if (j->torque_nm >= limit) return deg;
         if (client_moves(w) && !w->assessing && w->client.pain >= 5.0f) {
             w->client.stopped = true;
             return deg;
@@ -232,12 +238,13 @@ void sim_world_step(sim_world *w) {
             sim_bundle *b = &w->bundles[k];
             predict(b, h, damp, w->desc.gravity);
             sim_set_attachments(w, b, deg);
+            if (w->lock.active && w->lock.bundle == k) sim_lock_place(w, deg);
             sim_solve_chains(w, b, h, b->muscle >= 0 ? activation : 0.0f);
+            if (w->lock.active && w->lock.bundle == k) sim_lock_solve(w, deg, h);
             if (w->desc.features.bending) sim_solve_bending(b);
             if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h);
         }
         sim_adhesions_solve(w, h);
-        sim_lock_solve(w, deg, h);
         for (int k = 0; k < w->bundle_count; k++) derive_velocities(&w->bundles[k], 1.0f / h);
     }
     w->joint.speed_deg_s = (deg1 - deg0) / SIM_DT_S;
@@ -249,8 +256,8 @@ void sim_world_step(sim_world *w) {
     sim_lock_update(w);
     if (w->desc.features.metrics) sim_metrics_update(w);
     if (w->desc.features.client || w->desc.features.tone) sim_client_update(w, SIM_DT_S);
-    w->time_s += SIM_DT_S;
     w->frame++;
+    w->time_s = (double)w->frame / 60.0; /* counted, not summed: no drift */
 }
 
 /* ---- readers ---- */
