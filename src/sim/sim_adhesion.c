@@ -1,8 +1,8 @@
 /* sim_adhesion.c: adhesions, the cross-links that hold a tangle together.
  *
- * An adhesion links a particle of a tangled fibre to its nearest neighbours
- * on other fibres, as it lies in the tangle. It is a tension-only distance
- * constraint; its load is the constraint force (lambda / h^2), averaged over
+ * An adhesion binds a particle of a tangled fibre to its nearest neighbours
+ * on other fibres of the same tangle, where they cross. It is a distance constraint
+ * (it resists being pulled apart and pushed together); its load is the constraint force (lambda / h^2), averaged over
  * the step. Above its yield load it creeps (its rest length grows) and
  * accumulates damage; at full damage it releases. Holding a load above yield
  * therefore releases more than a brief peak, and loads below yield do nothing.
@@ -20,13 +20,14 @@
 #include "sim_internal.h"
 
 #define LINKS_PER_PARTICLE 2
-#define YIELD_N_PER_FMAX 0.055f    /* mean yield, of a fibre's max force: illustrative */
+#define LINK_MIN_LANE_GAP 0.3f    /* linked fibres' lanes lie at least this far apart, of the radius */
+#define YIELD_N_PER_FMAX 0.020f    /* mean yield, of a fibre's max force: illustrative */
 #define YIELD_SPREAD 0.35f         /* log-normal spread of yields: illustrative */
 #define DAMAGE_TIME_S 3.0f         /* at twice the yield load, full damage in this time: illustrative */
 #define CREEP_RATE 0.5f            /* 1/s, rest-length creep above yield: illustrative */
 #define COMPLIANCE_M_PER_N 1e-3f   /* adhesion compliance: illustrative, stiff next to a lane */
 #define TANGLE_STIFFENING 4.0f     /* extra stiffness at severity 1: the patch is 5x stiffer (DESIGN.md) */
-#define TANGLE_SHORTENING 0.12f    /* rest-length loss at severity 1: illustrative */
+#define TANGLE_SHORTENING 0.25f    /* rest-length loss at severity 1: illustrative */
 
 static bool linked(const sim_world *w, int first, int a, int b) {
     for (int k = first; k < w->adhesion_count; k++)
@@ -55,12 +56,17 @@ bool sim_adhesions_build(sim_world *w) {
             for (int f = 0; f < b->nf; f++) {
                 if (b->tangled[f] != t + 1) continue;
                 int a = j * b->nf + f;
+                const float min_gap2 = (LINK_MIN_LANE_GAP * b->row_radius[j]) * (LINK_MIN_LANE_GAP * b->row_radius[j]);
                 for (int l = 0; l < LINKS_PER_PARTICLE; l++) {
                     int best = -1;
                     float best_d2 = 0.0f;
                     for (int g = 0; g < b->nf; g++) {
                         int c = j * b->nf + g;
-                        if (g == f || linked(w, first, a, c)) continue;
+                        /* only fibres whose lanes lie apart: straightening
+                         * pulls the two back to different places, so the
+                         * fibres' tension loads the link */
+                        float lu = b->lane_u[c] - b->lane_u[a], lv = b->lane_v[c] - b->lane_v[a];
+                        if (g == f || b->tangled[g] != t + 1 || lu * lu + lv * lv < min_gap2 || linked(w, first, a, c)) continue;
                         float dx = b->x[c] - b->x[a], dy = b->y[c] - b->y[a], dz = b->z[c] - b->z[a];
                         float d2 = dx * dx + dy * dy + dz * dz;
                         if (best < 0 || d2 < best_d2) best = c, best_d2 = d2;
@@ -89,12 +95,12 @@ void sim_adhesions_solve(sim_world *w, float h) {
         float len = sqrtf(dx * dx + dy * dy + dz * dz);
         float stretch = len - ad->rest;
         float wsum = b->w[a] + b->w[c];
-        if (stretch <= 0.0f || wsum <= 0.0f || len < 1e-9f) continue;
+        if (wsum <= 0.0f || len < 1e-9f) continue;
         float dl = -stretch / (wsum + alpha);
         float nx = dx / len, ny = dy / len, nz = dz / len;
         b->x[a] -= b->w[a] * dl * nx, b->y[a] -= b->w[a] * dl * ny, b->z[a] -= b->w[a] * dl * nz;
         b->x[c] += b->w[c] * dl * nx, b->y[c] += b->w[c] * dl * ny, b->z[c] += b->w[c] * dl * nz;
-        ad->load_acc += -dl * inv_h2;
+        ad->load_acc += fabsf(dl) * inv_h2;
     }
 }
 
@@ -112,7 +118,7 @@ void sim_adhesions_update(sim_world *w, float dt) {
         const sim_bundle *b = &w->bundles[ad->bundle];
         float dx = b->x[ad->b] - b->x[ad->a], dy = b->y[ad->b] - b->y[ad->a], dz = b->z[ad->b] - b->z[ad->a];
         float len = sqrtf(dx * dx + dy * dy + dz * dz);
-        ad->rest += dt * CREEP_RATE * (len - ad->rest) * over / (1.0f + over);
+        ad->rest += dt * CREEP_RATE * (len - ad->rest) * over / (1.0f + over); /* creeps towards its length */
         if (ad->damage >= 1.0f) {
             ad->released = 1;
             ad->load_n = 0.0f;

@@ -19,12 +19,12 @@
 #define BASE_TONE 0.02f            /* resting activation of a relaxed client: illustrative */
 #define GUARD_RATE_THRESHOLD 0.06f /* lengthening rate (lengths/s) that starts guarding: illustrative */
 #define GUARD_RATE_FULL 0.25f      /* rate above threshold for full guarding: illustrative */
-#define GUARD_TONE 0.5f            /* activation of full guarding: illustrative */
+#define GUARD_TONE 0.4f            /* activation of full guarding: illustrative */
 #define PAIN_TONE 0.01f            /* activation per point of pain: illustrative */
 #define WEIGHT_TONE 0.25f          /* eccentric activation under body weight: illustrative */
 #define INHIBITION 0.5f            /* reciprocal inhibition while the client moves: illustrative */
 #define TONE_RISE_S 0.15f          /* reflex onset: tens to hundreds of ms */
-#define TONE_FALL_S 6.0f           /* guarding lingers for seconds: illustrative */
+#define TONE_FALL_S 20.0f          /* guarding lingers for tens of seconds: illustrative */
 #define CALM_RATE 0.02f            /* 1/s of pain-free slow movement: illustrative */
 #define CALM_MAX 0.8f
 #define COMFORT_STRAIN 0.30f       /* fibre strain felt as a comfortable stretch: illustrative */

@@ -57,7 +57,7 @@ sim_joint_desc sim_joint_desc_default(void) {
         .limit_deg = -5.0f,       /* slight hyperextension stops it */
         .proximal_m = 0.40f,
         .distal_m = 0.40f,
-        .end_feel_nm = 0.12f,     /* illustrative: resisting torque read as the end-feel of the default muscle */
+        .end_feel_nm = 0.22f,     /* illustrative: resisting torque read as the end-feel of the default muscle */
         .client_pace_deg_s = 6.0f /* about 5 deg/s is the taught stretch speed */
     };
 }
@@ -73,7 +73,7 @@ sim_muscle_desc sim_muscle_desc_default(void) {
         .radius_m = 0.010f,
         .tendon_fraction = 0.10f,
         .max_force_n = 60.0f,     /* illustrative small muscle (a forearm flexor is ~100-200 N) */
-        .slack_fraction = 0.35f,  /* fibres taut from about a third of the way to the stretched pose */
+        .slack_fraction = 0.15f,  /* fibres go taut early in the movement: illustrative */
         .mass_kg = 0.05f,         /* density 1060 kg/m^3 times a spindle of this size */
     };
     snprintf(m.name, sizeof m.name, "muscle");

@@ -173,7 +173,7 @@ float sim_joint_drive_limit(const sim_world *w);
 void sim_metrics_update(sim_world *w);
 float sim_tangle_alignment(const sim_world *w, int tangle, bool healthy);
 float sim_muscle_alignment(const sim_world *w, int muscle);
-void sim_compute_torque(sim_world *w, float deg);
+void sim_compute_torque(sim_world *w);
 float sim_row_strain_max(const sim_world *w);
 
 #endif

@@ -2,8 +2,8 @@
  *
  * Alignment index: mean cos^2 of the angle between fibre segments and the
  * muscle's axis (1 = parallel). Strain: mean engineering strain of the
- * segments against their rest length. Resisting torque: the moment of the
- * insertion segments' tension about the hinge.
+ * segments against their rest length. Resisting torque: the insertion
+ * segments' tension times the muscle's moment arm.
  */
 #include <math.h>
 
@@ -77,25 +77,23 @@ float sim_row_strain_max(const sim_world *w) {
     return best;
 }
 
-void sim_compute_torque(sim_world *w, float deg) {
-    (void)deg;
+/* The muscles wrap over the joint (as OpenSim's wrapping surfaces do), so each
+ * pulls the distal segment with a moment arm equal to its offset from the
+ * bones, whatever the angle: the torque rises with the tension. */
+void sim_compute_torque(sim_world *w) {
     float torque = 0.0f;
     for (int m = 0; m < w->desc.muscle_count; m++) {
         const sim_bundle *b = &w->bundles[w->muscles[m].bundle];
-        int j = b->np - 2;
-        for (int f = 0; f < b->nf; f++) {
-            int i = j * b->nf + f, e = (j + 1) * b->nf + f;
-            /* the segment pulls the insertion back along -n */
-            float t = b->tension[i];
-            float fx = -t * b->nx[i], fy = -t * b->ny[i];
-            torque += b->x[e] * fy - b->y[e] * fx;
-        }
+        const float *t = b->tension + (b->np - 2) * b->nf;
+        float sum = 0.0f;
+        for (int f = 0; f < b->nf; f++) sum += t[f];
+        torque += sum * w->muscles[m].d.offset_m;
     }
     w->joint.torque_nm = torque;
 }
 
 void sim_metrics_update(sim_world *w) {
-    sim_compute_torque(w, w->joint.deg);
+    sim_compute_torque(w);
     for (int m = 0; m < w->desc.muscle_count; m++) {
         sim_muscle_state *ms = &w->muscles[m];
         const sim_bundle *b = &w->bundles[ms->bundle];

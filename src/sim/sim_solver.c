@@ -26,7 +26,7 @@
 #include "sim_internal.h"
 #include "sim_material.h"
 
-#define LANE_STIFFNESS 0.01f     /* lane spring per particle, times the fibre's Fmax per segment length: illustrative, weak */
+#define LANE_STIFFNESS 0.004f    /* lane spring per particle, times the fibre's Fmax per segment length: illustrative, weak */
 #define ENVELOPE_MARGIN 1.15f    /* the fascial envelope's radius, of the spindle's */
 #define BENDING_BLEND 0.002f     /* weak bending: share of the way to the neighbours mean per substep */
 #define ACTIVE_WIDTH 0.45f       /* width of the active force-length curve (Thelen 2003: 0.45) */
@@ -101,7 +101,9 @@ void sim_solve_chains(sim_world *w, sim_bundle *b, float h, float activation) {
             float ux = dx * inv, uy = dy * inv, uz = dz * inv;
             snx[f] = ux, sny[f] = uy, snz[f] = uz;
             float rhs, alpha, tension, strain;
-            segment_terms(b, j * nf + f, tendon, len, inv_h2, activation, &rhs, &alpha, &tension, &strain);
+            /* tangled, fibrotic fibres no longer contract: tone acts in healthy ones */
+            float act = b->tangled[f] ? 0.0f : activation;
+            segment_terms(b, j * nf + f, tendon, len, inv_h2, act, &rhs, &alpha, &tension, &strain);
             sten[f] = tension, sstr[f] = strain;
             float diag = wa[f] + wb[f] + alpha;
             if (j == 0) {
@@ -193,25 +195,29 @@ void sim_solve_lanes(sim_world *w, sim_bundle *b, float deg, float h) {
     }
 }
 
-/* Viscous creep of the fibres (stress relaxation): while stretched, a
- * segment's rest length creeps towards a share of its total strain, so a held
- * stretch relaxes by about a quarter in 30 s (Magnusson et al.); when slack it
- * slowly recovers. */
-#define CREEP_SHARE 0.25f        /* creep strain reached, of the total strain: fitted to ~25% relaxation */
+/* Viscous creep of the fibres (stress relaxation): while loaded, a segment's
+ * rest length creeps towards a creep strain in proportion to its stress, so a
+ * held stretch at the end of range relaxes by about a quarter in 30 s
+ * (Magnusson et al.); on the exponential curve a quarter of the force is a
+ * strain of ln(4/3) / (4 / 0.6) = 0.043, reached at about 15% of Fmax. When
+ * slack it slowly recovers. */
+#define CREEP_PER_STRESS 0.15f   /* creep strain per unit of F / Fmax: fitted as above */
+#define CREEP_MAX 0.06f          /* illustrative ceiling */
 #define CREEP_TIME_S 10.0f       /* most creep in the first 15-20 s (Magnusson et al.) */
-#define CREEP_RECOVERY_S 120.0f  /* slow recovery when slack: illustrative */
+#define CREEP_RECOVERY_S 60.0f   /* recovery when slack: illustrative */
 
 void sim_creep_update(sim_bundle *b, float dt) {
     if (b->material != SIM_MATERIAL_MUSCLE) return;
     const int nf = b->nf;
+    const float inv_fmax = 1.0f / b->fibre_fmax;
     for (int j = 0; j < b->np - 1; j++) {
         if (b->seg_kind[j]) continue;
         for (int f = 0; f < nf; f++) {
             int i = j * nf + f;
             float c = b->creep[i];
-            float total = (1.0f + b->strain[i]) * (1.0f + c) - 1.0f; /* against the uncrept rest length */
-            float dc = b->strain[i] > 0.0f ? (CREEP_SHARE * total - c) * dt / CREEP_TIME_S
-                                           : -c * dt / CREEP_RECOVERY_S;
+            float target = CREEP_PER_STRESS * b->tension[i] * inv_fmax;
+            target = target > CREEP_MAX ? CREEP_MAX : target;
+            float dc = b->strain[i] > 0.0f && target > c ? (target - c) * dt / CREEP_TIME_S : -c * dt / CREEP_RECOVERY_S;
             c += dc;
             b->creep[i] = c > 0.0f ? c : 0.0f;
             b->rest[i] = b->rest0[i] * b->shorten[i] * (1.0f + b->creep[i]);

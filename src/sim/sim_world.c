@@ -15,6 +15,8 @@
 
 #define DRIVE_MAX_DEG_S 720.0f   /* "over=0" still moves, just very fast */
 #define DRIVE_LIMIT_FACTOR 4.0f  /* the mover's greatest torque, in end-feel torques: illustrative */
+#define GIVE_WAY_MARGIN 1.1f     /* resisted this much beyond that, the limb gives way */
+#define GIVE_WAY_DEG_S 10.0f     /* how fast it gives way: illustrative */
 
 /* ---- random numbers: xorshift64* (Vigna 2016), state in the world ---- */
 static uint64_t rng_next(sim_rng *r) {
@@ -171,29 +173,40 @@ static bool client_moves(const sim_world *w) {
 }
 
 /* Advances the joint's angle for one step: towards the command at its speed
- * (the client's own pace when the client moves), never past the end of range,
- * and never further into the stretch once the muscles resist with the
- * end-feel torque (the therapist, or the client, feels the stop). */
+ * (the client's own pace when the client moves), never past the end of range.
+ * Whoever moves the limb has a finite strength (DRIVE_LIMIT_FACTOR times the
+ * end-feel torque): no further into the stretch once the muscles resist that
+ * much, and when they resist more (a guarding client) the limb gives way
+ * towards the shortened pose, coming back once they let go. The assessment
+ * stops at the end-feel itself. */
 static float drive_joint(sim_world *w) {
     sim_joint_state *j = &w->joint;
+    const sim_joint_desc *jd = &w->desc.joint;
     float deg = j->deg;
-    if (!j->moving) return deg;
     float target = fraction_to_deg(w, j->cmd_to);
-    float speed = client_moves(w) && !w->assessing ? w->desc.joint.client_pace_deg_s : j->cmd_speed_deg_s;
-    float step = speed * SIM_DT_S;
+    float dir_stretch = jd->stretched_deg > jd->shortened_deg ? 1.0f : -1.0f;
+    float limit = jd->end_feel_nm * (w->assessing ? 1.0f : DRIVE_LIMIT_FACTOR);
+    bool beyond_short = (deg - jd->shortened_deg) * dir_stretch > 0.0f;
+    if (!w->assessing && j->torque_nm > limit * GIVE_WAY_MARGIN && beyond_short) {
+        float back = GIVE_WAY_DEG_S * SIM_DT_S;
+        float room = fabsf(deg - jd->shortened_deg);
+        return deg - dir_stretch * (back < room ? back : room);
+    }
     float diff = target - deg;
-    float dir_stretch = w->desc.joint.stretched_deg > w->desc.joint.shortened_deg ? 1.0f : -1.0f;
-    bool stretching = diff * dir_stretch > 0.0f;
-    if (stretching) {
-        /* the assessment stops at the end-feel; a treatment goes on into the
-         * stretch until the therapist (or client) cannot move it further */
-        float limit = w->desc.joint.end_feel_nm * (w->assessing ? 1.0f : DRIVE_LIMIT_FACTOR);
+    if (diff == 0.0f) {
+        j->moving = false;
+        return deg;
+    }
+    float speed = client_moves(w) && !w->assessing ? jd->client_pace_deg_s : j->cmd_speed_deg_s;
+    float step = speed * SIM_DT_S;
+    if (diff * dir_stretch > 0.0f) {
         if (j->torque_nm >= limit) return deg;
         if (client_moves(w) && !w->assessing && w->client.pain >= 5.0f) {
             w->client.stopped = true;
             return deg;
         }
     }
+    j->moving = true;
     if (fabsf(diff) <= step) {
         j->moving = false;
         return target;
@@ -333,7 +346,7 @@ uint64_t sim_world_state_hash(const sim_world *w) {
 float sim_world_assess_rom_deg(const sim_world *src) {
     sim_world *w = sim_world_clone(src);
     if (!w) return -1.0f;
-    const float assess_deg_s = 10.0f; /* slow enough to raise no guarding */
+    const float assess_deg_s = 15.0f; /* slow enough to raise no guarding */
     const float span = fabsf(w->desc.joint.stretched_deg - w->desc.joint.shortened_deg);
     w->assessing = true;
     w->mode = SIM_MODE_PASSIVE;
