@@ -21,11 +21,13 @@
 
 #define LINKS_PER_PARTICLE 2
 #define LINK_MIN_LANE_GAP 0.3f    /* linked fibres' lanes lie at least this far apart, of the radius */
-#define YIELD_N_PER_FMAX 0.020f    /* mean yield, of a fibre's max force: illustrative */
+#define YIELD_N_PER_FMAX 0.023f    /* mean yield, of a fibre's max force: illustrative */
 #define YIELD_SPREAD 0.35f         /* log-normal spread of yields: illustrative */
-#define DAMAGE_TIME_S 3.0f         /* at twice the yield load, full damage in this time: illustrative */
+#define DAMAGE_TIME_S 2.0f         /* at twice the yield load, full damage in this time: illustrative */
 #define CREEP_RATE 0.5f            /* 1/s, rest-length creep above yield: illustrative */
 #define COMPLIANCE_M_PER_N 1e-3f   /* adhesion compliance: illustrative, stiff next to a lane */
+#define ADAPT_MARGIN 1.5f          /* adhesion strength over its load at rest: illustrative */
+#define ADAPT_SPREAD 0.0f          /* log-normal spread of that margin: illustrative */
 #define TANGLE_STIFFENING 4.0f     /* extra stiffness at severity 1: the patch is 5x stiffer (DESIGN.md) */
 #define TANGLE_SHORTENING 0.25f    /* rest-length loss at severity 1: illustrative */
 
@@ -112,9 +114,9 @@ void sim_adhesions_update(sim_world *w, float dt) {
         if (ad->released) continue;
         ad->load_n = ad->load_acc * per_sub;
         ad->load_acc = 0.0f;
-        if (ad->load_n <= ad->yield_n) continue;
+        if (w->settling || ad->load_n <= ad->yield_n) continue;
         float over = (ad->load_n - ad->yield_n) / ad->yield_n;
-        ad->damage += dt * over / DAMAGE_TIME_S;
+        ad->damage += dt * over * over / DAMAGE_TIME_S; /* brief or slight overloads do little */
         const sim_bundle *b = &w->bundles[ad->bundle];
         float dx = b->x[ad->b] - b->x[ad->a], dy = b->y[ad->b] - b->y[ad->a], dz = b->z[ad->b] - b->z[ad->a];
         float len = sqrtf(dx * dx + dy * dy + dz * dz);
@@ -128,6 +130,19 @@ void sim_adhesions_update(sim_world *w, float dt) {
     }
     for (int t = 0; t < w->desc.tangle_count; t++)
         if (changed[t]) sim_tangle_apply_stiffening(w, t);
+}
+
+/* Connective tissue adapts to the loads it bears every day (Davis's law): an
+ * adhesion that has formed is at least ADAPT_MARGIN times as strong as the
+ * load it carries with the limb at rest, so a tangle is stable in everyday
+ * postures and survives an ordinary stretch; only loads well beyond them
+ * release it (the seed: "basic stretching may not be sufficient"). */
+void sim_adhesions_adapt(sim_world *w) {
+    for (int k = 0; k < w->adhesion_count; k++) {
+        sim_adhesion *ad = &w->adhesions[k];
+        float adapted = ADAPT_MARGIN * ad->load_n * expf(ADAPT_SPREAD * sim_rng_normal(&w->rng));
+        if (ad->yield_n < adapted) ad->yield_n = adapted;
+    }
 }
 
 /* The patch of each tangled fibre is stiffer and shorter in proportion to the

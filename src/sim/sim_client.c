@@ -19,7 +19,7 @@
 #define BASE_TONE 0.02f            /* resting activation of a relaxed client: illustrative */
 #define GUARD_RATE_THRESHOLD 0.06f /* lengthening rate (lengths/s) that starts guarding: illustrative */
 #define GUARD_RATE_FULL 0.25f      /* rate above threshold for full guarding: illustrative */
-#define GUARD_TONE 0.4f            /* activation of full guarding: illustrative */
+#define GUARD_TONE 0.6f            /* activation of full guarding: illustrative */
 #define PAIN_TONE 0.01f            /* activation per point of pain: illustrative */
 #define WEIGHT_TONE 0.25f          /* eccentric activation under body weight: illustrative */
 #define INHIBITION 0.5f            /* reciprocal inhibition while the client moves: illustrative */
@@ -31,7 +31,7 @@
 #define PAIN_PER_STRAIN 25.0f      /* pain points per unit strain above comfort: illustrative */
 #define PRESSURE_TOLERANCE_KPA 400.0f /* upper end of the deep-work band (DESIGN.md) */
 #define PAIN_PER_KPA (1.0f / 60.0f)   /* pain points per kPa above tolerance: illustrative */
-#define PAIN_PER_GUARD 3.0f
+#define PAIN_PER_GUARD 6.0f
 #define PAIN_TIME_S 0.3f
 
 static float clampf(float v, float lo, float hi) { return v < lo ? lo : (v > hi ? hi : v); }
@@ -80,4 +80,13 @@ void sim_client_update(sim_world *w, float dt) {
 
     if (c->pain > c->peak_pain) c->peak_pain = c->pain;
     if (c->tone > c->peak_tone) c->peak_tone = c->tone;
+}
+
+/* The client asked to relax, as before a standard assessment: guarding and
+ * pain settle; what pain-free work has calmed stays calmed. */
+void sim_client_relax(sim_world *w) {
+    sim_client_state *c = &w->client;
+    c->guard = 0.0f;
+    c->pain = 0.0f;
+    c->tone = w->desc.features.tone ? BASE_TONE * (1.0f - c->calm) : 0.0f;
 }

@@ -72,16 +72,23 @@ typedef struct sim_muscle_state {
     bool started;
 } sim_muscle_state;
 
+/* One particle held under the lock. */
+typedef struct sim_held {
+    int idx;
+    float anchor[3];             /* in the frame of the bone under the lock */
+    float w;                     /* its inverse mass: held, it is fixed */
+    float depth;                 /* below the skin (m) */
+} sim_held;
+
 typedef struct sim_lock_state {
     bool active;
     sim_lock_desc d;
     bool distal;                 /* anchors move with the distal segment */
     int bundle;
     int count;
-    int *idx;                    /* held particles */
-    float *anchor;               /* count * 3, in the frame of the bone under the lock */
-    float *w_saved;              /* the held particles' inverse masses: held, they are fixed */
+    sim_held *held;
     float normal_n;
+    float depth_m;               /* depth the pressure reaches into a relaxed muscle */
     bool sliding;
     int slips;
     float load_n, load_acc;      /* tangential force the friction carries */
@@ -125,6 +132,7 @@ struct sim_world {
     sim_client_state client;
     sim_mode mode;
     bool assessing;              /* the ROM assessment copy: no client reactions */
+    bool settling;               /* before the lesson starts: adhesions neither creep nor fail */
 };
 
 /* sim_world.c */
@@ -157,6 +165,7 @@ void sim_creep_update(sim_bundle *b, float dt);
 bool sim_adhesions_build(sim_world *w);
 void sim_adhesions_solve(sim_world *w, float h);
 void sim_adhesions_update(sim_world *w, float dt);
+void sim_adhesions_adapt(sim_world *w);
 void sim_tangle_apply_stiffening(sim_world *w, int tangle);
 
 /* lock (sim_lock.c) */
@@ -167,7 +176,7 @@ void sim_lock_release(sim_lock_state *l);
 
 /* client and tone (sim_client.c) */
 void sim_client_update(sim_world *w, float dt);
-float sim_joint_drive_limit(const sim_world *w);
+void sim_client_relax(sim_world *w);
 
 /* metrics (sim_metrics.c) */
 void sim_metrics_update(sim_world *w);

@@ -2,12 +2,13 @@
  *
  * The tool presses a disc of its contact area A with pressure P, a normal
  * force N = P A. The pressure reaches deeper as it grows, so light pressure
- * holds only superficial fibres. Particles within the disc's footprint and
- * depth are pinned to anchors on the bone beneath. The pins' total
- * tangential force is limited by static friction, mu_s N; beyond it the lock
- * slides with kinetic friction mu_k N, its anchors dragged along with the
- * tissue, until the load falls below mu_k N again. Each start of sliding is a
- * slip.
+ * holds only superficial fibres; a muscle with tone resists being pressed
+ * into, so as tone rises the deepest held tissue escapes. Held particles are
+ * fixed to anchors on the bone beneath while the chains are solved; the
+ * reaction they give their fibres is what friction must carry, up to
+ * mu_s N. Beyond it the lock slides with kinetic friction mu_k N, the tissue
+ * dragging the anchors along, until the load falls below mu_k N again. Each
+ * start of sliding is a slip.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -15,14 +16,15 @@
 
 #include "sim_internal.h"
 
-#define MU_STATIC 0.8f           /* illustrative, within the 0.2-1.1 measured for skin on skin */
-#define MU_KINETIC 0.6f          /* illustrative */
+#define MU_STATIC 0.9f           /* illustrative, within the 0.2-1.1 measured for skin on skin */
+#define MU_KINETIC 0.7f          /* illustrative */
 #define DEPTH_AT_250KPA_M 0.02f  /* depth held at 250 kPa; grows as sqrt(P): illustrative */
 #define SPREAD_PER_DEPTH 0.5f    /* sideways spread of the held region per metre of depth: illustrative */
+#define TONE_DEPTH_LOSS 1.2f     /* share of the depth lost per unit of activation: illustrative */
 
 void sim_lock_release(sim_lock_state *l) {
-    free(l->idx), free(l->anchor), free(l->w_saved);
-    l->idx = NULL, l->anchor = NULL, l->w_saved = NULL;
+    free(l->held);
+    l->held = NULL;
     l->count = 0;
 }
 
@@ -30,7 +32,7 @@ void sim_world_unlock(sim_world *w) {
     sim_lock_state *l = &w->lock;
     if (l->active && l->count) {
         sim_bundle *b = &w->bundles[l->bundle];
-        for (int k = 0; k < l->count; k++) b->w[l->idx[k]] = l->w_saved[k];
+        for (int k = 0; k < l->count; k++) b->w[l->held[k].idx] = l->held[k].w;
     }
     sim_lock_release(l);
     l->active = false;
@@ -43,6 +45,20 @@ static bool over_distal(const sim_world *w, int muscle, float s) {
     sim_frame fr = sim_muscle_frame(w, muscle, w->joint.deg);
     float t_joint = -(fr.o[0] * fr.u[0] + fr.o[1] * fr.u[1] + fr.o[2] * fr.u[2]);
     return s * fr.length > t_joint;
+}
+
+static void to_bone(const sim_lock_state *l, float q, const float p[3], float out[3]) {
+    if (l->distal)
+        sim_world_to_distal(q, p, out);
+    else
+        memcpy(out, p, 3 * sizeof(float));
+}
+
+static void from_bone(const sim_lock_state *l, float q, const float a[3], float out[3]) {
+    if (l->distal)
+        sim_distal_to_world(q, a, out);
+    else
+        memcpy(out, a, 3 * sizeof(float));
 }
 
 void sim_world_lock(sim_world *w, const sim_lock_desc *d) {
@@ -60,19 +76,18 @@ void sim_world_lock(sim_world *w, const sim_lock_desc *d) {
     const float pressure = d->pressure_kpa > 0.0f ? d->pressure_kpa : 0.0f;
     l->normal_n = pressure * 1000.0f * area;
     l->capacity_n = MU_STATIC * l->normal_n;
+    l->depth_m = DEPTH_AT_250KPA_M * sqrtf(pressure / 250.0f);
     if (pressure > w->client.peak_pressure_kpa) w->client.peak_pressure_kpa = pressure;
-    const float depth = DEPTH_AT_250KPA_M * sqrtf(pressure / 250.0f);
+    const float depth = l->depth_m * fmaxf(0.0f, 1.0f - TONE_DEPTH_LOSS * w->client.tone);
     sim_frame fr = sim_muscle_frame(w, d->muscle, w->joint.deg);
     const float t_lock = d->at * fr.length;
     const float surface = sim_spindle_radius(w->muscles[d->muscle].d.radius_m, d->at) * 1.05f;
-    l->idx = malloc((size_t)b->n * sizeof(int));
-    l->anchor = malloc((size_t)b->n * 3 * sizeof(float));
-    l->w_saved = malloc((size_t)b->n * sizeof(float));
-    if (!l->idx || !l->anchor || !l->w_saved) {
+    l->held = malloc((size_t)b->n * sizeof *l->held);
+    if (!l->held) {
         sim_world_unlock(w);
         return;
     }
-    float q = sim_joint_q(w, w->joint.deg);
+    const float q = sim_joint_q(w, w->joint.deg);
     for (int i = 0; i < b->n; i++) {
         if (b->w[i] <= 0.0f) continue;
         float rx = b->x[i] - fr.o[0], ry = b->y[i] - fr.o[1], rz = b->z[i] - fr.o[2];
@@ -81,25 +96,15 @@ void sim_world_lock(sim_world *w, const sim_lock_desc *d) {
         float pv = rx * fr.e2[0] + ry * fr.e2[1] + rz * fr.e2[2];
         float below = surface - pu;
         if (fabsf(t - t_lock) > radius || below > depth || fabsf(pv) > radius + SPREAD_PER_DEPTH * below) continue;
-        float p[3] = {b->x[i], b->y[i], b->z[i]}, a[3];
-        if (l->distal)
-            sim_world_to_distal(q, p, a);
-        else
-            memcpy(a, p, sizeof a);
-        l->idx[l->count] = i;
-        memcpy(&l->anchor[l->count * 3], a, sizeof a);
-        l->w_saved[l->count] = b->w[i];
-        l->count++;
+        sim_held *h = &l->held[l->count++];
+        float p[3] = {b->x[i], b->y[i], b->z[i]};
+        to_bone(l, q, p, h->anchor);
+        h->idx = i;
+        h->w = b->w[i];
+        h->depth = below;
     }
     /* held particles are fixed to the bone while the friction holds */
-    for (int k = 0; k < l->count; k++) b->w[l->idx[k]] = 0.0f;
-}
-
-static void anchor_to_world(const sim_lock_state *l, float q, int k, float out[3]) {
-    if (l->distal)
-        sim_distal_to_world(q, &l->anchor[k * 3], out);
-    else
-        memcpy(out, &l->anchor[k * 3], 3 * sizeof(float));
+    for (int k = 0; k < l->count; k++) b->w[l->held[k].idx] = 0.0f;
 }
 
 /* Before the chains are solved: the held tissue sits on its anchors. */
@@ -109,8 +114,8 @@ void sim_lock_place(sim_world *w, float deg) {
     const float q = sim_joint_q(w, deg);
     for (int k = 0; k < l->count; k++) {
         float a[3];
-        anchor_to_world(l, q, k, a);
-        int i = l->idx[k];
+        from_bone(l, q, l->held[k].anchor, a);
+        int i = l->held[k].idx;
         b->x[i] = a[0], b->y[i] = a[1], b->z[i] = a[2];
     }
 }
@@ -126,7 +131,7 @@ void sim_lock_solve(sim_world *w, float deg, float h) {
     const float inv_h2 = 1.0f / (h * h), q = sim_joint_q(w, deg);
     float fx = 0.0f, fy = 0.0f, fz = 0.0f;
     for (int k = 0; k < l->count; k++) {
-        int i = l->idx[k], before = i - nf;
+        int i = l->held[k].idx, before = i - nf;
         fx += (b->nx[before] * b->dl[before] - b->nx[i] * b->dl[i]) * inv_h2;
         fy += (b->ny[before] * b->dl[before] - b->ny[i] * b->dl[i]) * inv_h2;
         fz += (b->nz[before] * b->dl[before] - b->nz[i] * b->dl[i]) * inv_h2;
@@ -138,16 +143,13 @@ void sim_lock_solve(sim_world *w, float deg, float h) {
         l->sliding = true;
         float give = 1.0f - limit / load;
         for (int k = 0; k < l->count; k++) {
-            int i = l->idx[k], before = i - nf;
-            float s = l->w_saved[k] * give;
+            int i = l->held[k].idx, before = i - nf;
+            float s = l->held[k].w * give;
             float p[3] = {b->x[i] + s * (b->nx[before] * b->dl[before] - b->nx[i] * b->dl[i]),
                           b->y[i] + s * (b->ny[before] * b->dl[before] - b->ny[i] * b->dl[i]),
                           b->z[i] + s * (b->nz[before] * b->dl[before] - b->nz[i] * b->dl[i])};
             b->x[i] = p[0], b->y[i] = p[1], b->z[i] = p[2];
-            if (l->distal)
-                sim_world_to_distal(q, p, &l->anchor[k * 3]);
-            else
-                memcpy(&l->anchor[k * 3], p, sizeof p);
+            to_bone(l, q, p, l->held[k].anchor);
         }
         load = limit;
     } else if (l->sliding && load < MU_KINETIC * l->normal_n) {
@@ -156,15 +158,27 @@ void sim_lock_solve(sim_world *w, float deg, float h) {
     l->load_acc += load;
 }
 
-/* Where the lock now sits along the muscle (it moves when it slides). */
+/* Once a step: tissue deeper than a toned muscle lets the pressure reach
+ * escapes the lock, and the lock's place along the muscle is updated (it
+ * moves when it slides). */
 void sim_lock_update(sim_world *w) {
     sim_lock_state *l = &w->lock;
     if (!l->active || l->count == 0) return;
-    const sim_bundle *b = &w->bundles[l->bundle];
+    sim_bundle *b = &w->bundles[l->bundle];
+    const float depth = l->depth_m * fmaxf(0.0f, 1.0f - TONE_DEPTH_LOSS * w->client.tone);
+    int kept = 0;
+    for (int k = 0; k < l->count; k++) {
+        if (l->held[k].depth > depth)
+            b->w[l->held[k].idx] = l->held[k].w;
+        else
+            l->held[kept++] = l->held[k];
+    }
+    l->count = kept;
+    if (kept == 0) return;
     sim_frame fr = sim_muscle_frame(w, l->d.muscle, w->joint.deg);
     double t = 0.0;
     for (int k = 0; k < l->count; k++) {
-        int i = l->idx[k];
+        int i = l->held[k].idx;
         t += (b->x[i] - fr.o[0]) * fr.u[0] + (b->y[i] - fr.o[1]) * fr.u[1] + (b->z[i] - fr.o[2]) * fr.u[2];
     }
     l->at = (float)(t / l->count) / fr.length;

@@ -26,10 +26,10 @@
 #include "sim_internal.h"
 #include "sim_material.h"
 
-#define LANE_STIFFNESS 0.004f    /* lane spring per particle, times the fibre's Fmax per segment length: illustrative, weak */
+#define LANE_STIFFNESS 0.0025f    /* lane spring per particle, times the fibre's Fmax per segment length: illustrative, weak */
 #define ENVELOPE_MARGIN 1.15f    /* the fascial envelope's radius, of the spindle's */
 #define BENDING_BLEND 0.002f     /* weak bending: share of the way to the neighbours mean per substep */
-#define ACTIVE_WIDTH 0.45f       /* width of the active force-length curve (Thelen 2003: 0.45) */
+#define ACTIVE_WIDTH 0.45f       /* gamma of the active force-length curve (Thelen 2003) */
 
 void sim_set_attachments(sim_world *w, sim_bundle *b, float deg) {
     if (b->muscle < 0) return;
@@ -60,9 +60,9 @@ static inline void segment_terms(const sim_bundle *b, int i, int tendon, float l
     float force, k;
     sim_material_eval(e, b->fmax[i], rest, tendon, &force, &k);
     if (!tendon && activation > 0.0f) {
-        /* contractile tension of tone, on the active force-length curve */
-        float x = e / ACTIVE_WIDTH;
-        force += activation * b->fibre_fmax * (1.0f - x * x > 0.0f ? 1.0f - x * x : 0.0f);
+        /* contractile tension of tone, on the active force-length curve
+         * exp(-(l - 1)^2 / gamma) (Thelen 2003), with l the length over rest */
+        force += activation * b->fibre_fmax * exp_approx(-e * e / ACTIVE_WIDTH);
     }
     /* never step more than a quarter of the rest length in one substep: a
      * contractile force has no stiffness of its own, and a Newton step on the

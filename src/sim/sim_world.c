@@ -14,7 +14,8 @@
 #include "sim_internal.h"
 
 #define DRIVE_MAX_DEG_S 720.0f   /* "over=0" still moves, just very fast */
-#define DRIVE_LIMIT_FACTOR 4.0f  /* the mover's greatest torque, in end-feel torques: illustrative */
+#define SETTLE_FRAMES 60         /* 1 s of settling at creation */
+#define DRIVE_LIMIT_FACTOR 4.6f  /* the mover's greatest torque, in end-feel torques: illustrative */
 #define GIVE_WAY_MARGIN 1.1f     /* resisted this much beyond that, the limb gives way */
 #define GIVE_WAY_DEG_S 10.0f     /* how fast it gives way: illustrative */
 
@@ -53,6 +54,22 @@ static float limit_fraction(const sim_world *w) {
     return f > 1.0f ? f : 1.0f;
 }
 
+/* The tissue as built is not quite at rest (tangled patches are shorter than
+ * their fibres' layout). Let it settle before the lesson starts, adhesions
+ * neither creeping nor failing, then let each adhesion adapt to the load it
+ * carries at rest (sim_adhesions_adapt). The clock and the peaks start after. */
+static void settle(sim_world *w) {
+    w->assessing = true; /* no client reactions while settling */
+    w->settling = true;
+    for (int i = 0; i < SETTLE_FRAMES; i++) sim_world_step(w);
+    w->settling = false;
+    w->assessing = false;
+    sim_adhesions_adapt(w);
+    w->frame = 0;
+    w->time_s = 0.0;
+    w->client = (sim_client_state){.tone = w->client.tone};
+}
+
 sim_world *sim_world_create(const sim_world_desc *desc) {
     if (sim_validate_desc(desc)) return NULL;
     sim_world *w = calloc(1, sizeof *w);
@@ -71,6 +88,7 @@ sim_world *sim_world_create(const sim_world_desc *desc) {
         return NULL;
     }
     for (int t = 0; t < desc->tangle_count; t++) sim_tangle_apply_stiffening(w, t);
+    settle(w);
     sim_metrics_update(w);
     return w;
 }
@@ -88,7 +106,7 @@ sim_world *sim_world_clone(const sim_world *src) {
     if (!w) return NULL;
     *w = *src;
     w->adhesions = NULL;
-    w->lock.idx = NULL, w->lock.anchor = NULL, w->lock.w_saved = NULL;
+    w->lock.held = NULL;
     for (int b = 0; b < src->bundle_count; b++) memset(&w->bundles[b], 0, sizeof w->bundles[b]);
     bool ok = true;
     for (int b = 0; b < src->bundle_count && ok; b++) {
@@ -101,15 +119,9 @@ sim_world *sim_world_clone(const sim_world *src) {
         if (ok) memcpy(w->adhesions, src->adhesions, (size_t)src->adhesion_count * sizeof *w->adhesions);
     }
     if (ok && src->lock.count) {
-        w->lock.idx = malloc((size_t)src->lock.count * sizeof(int));
-        w->lock.anchor = malloc((size_t)src->lock.count * 3 * sizeof(float));
-        w->lock.w_saved = malloc((size_t)src->lock.count * sizeof(float));
-        ok = w->lock.idx && w->lock.anchor && w->lock.w_saved;
-        if (ok) {
-            memcpy(w->lock.idx, src->lock.idx, (size_t)src->lock.count * sizeof(int));
-            memcpy(w->lock.anchor, src->lock.anchor, (size_t)src->lock.count * 3 * sizeof(float));
-            memcpy(w->lock.w_saved, src->lock.w_saved, (size_t)src->lock.count * sizeof(float));
-        }
+        w->lock.held = malloc((size_t)src->lock.count * sizeof *w->lock.held);
+        ok = w->lock.held != NULL;
+        if (ok) memcpy(w->lock.held, src->lock.held, (size_t)src->lock.count * sizeof *w->lock.held);
     }
     if (!ok) {
         sim_world_destroy(w);
@@ -340,8 +352,8 @@ uint64_t sim_world_state_hash(const sim_world *w) {
     return h;
 }
 
-/* Standard slow assessment: on a copy, with no lock, bring the joint to the
- * shortened pose, then move it towards the end of range at a slow even pace
+/* Standard slow assessment: on a copy, with no lock and the client relaxed,
+ * bring the joint to the shortened pose, then move it towards the end of range at a slow even pace
  * until the muscles resist with the end-feel torque. */
 float sim_world_assess_rom_deg(const sim_world *src) {
     sim_world *w = sim_world_clone(src);
@@ -351,6 +363,7 @@ float sim_world_assess_rom_deg(const sim_world *src) {
     w->assessing = true;
     w->mode = SIM_MODE_PASSIVE;
     sim_world_unlock(w);
+    sim_client_relax(w);
     sim_world_stretch_to(w, 0.0f, fabsf(deg_to_fraction(w, w->joint.deg)) * span / 30.0f);
     for (int i = 0; i < 60 * 30 && w->joint.moving; i++) sim_world_step(w);
     for (int i = 0; i < 30; i++) sim_world_step(w);
