@@ -98,7 +98,7 @@ typedef struct sim_lock_state {
 
 typedef struct sim_joint_state {
     float deg;                   /* current clinical angle */
-    float cmd_from, cmd_to;      /* fractions */
+    float cmd_to;                /* commanded pose, as a fraction */
     float cmd_speed_deg_s;
     bool moving;
     float torque_nm;             /* resisting torque of the muscles */

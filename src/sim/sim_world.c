@@ -167,7 +167,6 @@ void sim_world_stretch_to(sim_world *w, float to, float over_s) {
     to = to < 0.0f ? 0.0f : (to > lim ? lim : to);
     float from = deg_to_fraction(w, w->joint.deg);
     float span = fabsf((to - from) * (w->desc.joint.stretched_deg - w->desc.joint.shortened_deg));
-    w->joint.cmd_from = from;
     w->joint.cmd_to = to;
     w->joint.cmd_speed_deg_s = over_s > 0.0f ? span / over_s : DRIVE_MAX_DEG_S;
     if (w->joint.cmd_speed_deg_s > DRIVE_MAX_DEG_S) w->joint.cmd_speed_deg_s = DRIVE_MAX_DEG_S;
