@@ -19,7 +19,8 @@
  * constraint is one Newton step of the spring: C = F / k, alpha = 1 / k.
  *
  * Rows are contiguous, so every loop runs over the fibres of a row side by
- * side and vectorises.
+ * side and vectorises; the caller solves a block of fibres at a time so that
+ * a block's rows stay in cache from the forward sweep to the update.
  */
 #include <math.h>
 
@@ -75,8 +76,7 @@ static inline void segment_terms(const sim_bundle *b, int i, int tendon, float l
     *strain = e;
 }
 
-void sim_solve_chains(sim_world *w, sim_bundle *b, float h, float activation) {
-    (void)w;
+void sim_solve_chains(sim_bundle *b, float h, float activation, int f0, int f1) {
     const int nf = b->nf, np = b->np;
     const float inv_h2 = 1.0f / (h * h);
     float *restrict x = b->x, *restrict y = b->y, *restrict z = b->z;
@@ -94,7 +94,7 @@ void sim_solve_chains(sim_world *w, sim_bundle *b, float h, float activation) {
         float *snx = nx + j * nf, *sny = ny + j * nf, *snz = nz + j * nf;
         float *scp = cp + j * nf, *sdp = dp + j * nf;
         float *sten = ten + j * nf, *sstr = str + j * nf;
-        for (int f = 0; f < nf; f++) {
+        for (int f = f0; f < f1; f++) {
             float dx = xb[f] - xa[f], dy = yb[f] - ya[f], dz = zb[f] - za[f];
             float len = sqrtf(dx * dx + dy * dy + dz * dz);
             float inv = len > 1e-9f ? 1.0f / len : 0.0f;
@@ -125,11 +125,11 @@ void sim_solve_chains(sim_world *w, sim_bundle *b, float h, float activation) {
     /* back substitution */
     {
         int j = np - 2;
-        for (int f = 0; f < nf; f++) dl[j * nf + f] = dp[j * nf + f];
+        for (int f = f0; f < f1; f++) dl[j * nf + f] = dp[j * nf + f];
         for (j = np - 3; j >= 0; j--) {
             const float *scp = cp + j * nf, *sdp = dp + j * nf, *ndl = dl + (j + 1) * nf;
             float *sdl = dl + j * nf;
-            for (int f = 0; f < nf; f++) sdl[f] = sdp[f] - scp[f] * ndl[f];
+            for (int f = f0; f < f1; f++) sdl[f] = sdp[f] - scp[f] * ndl[f];
         }
     }
     /* apply: particle j gets +w n_(j-1) dl_(j-1) - w n_j dl_j */
@@ -138,14 +138,15 @@ void sim_solve_chains(sim_world *w, sim_bundle *b, float h, float activation) {
         const float *pw = iw + j * nf;
         const float *an = nx + (j - 1) * nf, *bn = ny + (j - 1) * nf, *cn = nz + (j - 1) * nf, *l0 = dl + (j - 1) * nf;
         const float *an1 = nx + j * nf, *bn1 = ny + j * nf, *cn1 = nz + j * nf, *l1 = dl + j * nf;
-        for (int f = 0; f < nf; f++) {
+        for (int f = f0; f < f1; f++) {
             px[f] += pw[f] * (an[f] * l0[f] - an1[f] * l1[f]);
             py[f] += pw[f] * (bn[f] * l0[f] - bn1[f] * l1[f]);
             pz[f] += pw[f] * (cn[f] * l0[f] - cn1[f] * l1[f]);
         }
     }
     if (b->material == SIM_MATERIAL_LINEAR)
-        for (int i = 0; i < nf * (np - 1); i++) ten[i] = -dl[i] * inv_h2;
+        for (int j = 0; j < np - 1; j++)
+            for (int f = f0; f < f1; f++) ten[j * nf + f] = -dl[j * nf + f] * inv_h2;
 }
 
 void sim_solve_bending(sim_bundle *b) {

@@ -14,6 +14,7 @@
 #include "sim_internal.h"
 
 #define DRIVE_MAX_DEG_S 720.0f   /* "over=0" still moves, just very fast */
+#define FIBRE_BLOCK 64           /* fibres solved together: a block's rows fit in L1/L2 */
 #define SETTLE_FRAMES 60         /* 1 s of settling at creation */
 #define DRIVE_LIMIT_FACTOR 4.6f  /* the mover's greatest torque, in end-feel torques: illustrative */
 #define GIVE_WAY_MARGIN 1.1f     /* resisted this much beyond that, the limb gives way */
@@ -225,26 +226,35 @@ static float drive_joint(sim_world *w) {
     return deg + (diff > 0.0f ? step : -step);
 }
 
-static void predict(sim_bundle *b, float h, float damp, const float g[3]) {
-    const int n = b->n;
-    for (int i = 0; i < n; i++) {
-        float move = b->w[i] > 0.0f ? 1.0f : 0.0f;
-        b->vx[i] = (b->vx[i] * damp + g[0] * h) * move;
-        b->vy[i] = (b->vy[i] * damp + g[1] * h) * move;
-        b->vz[i] = (b->vz[i] * damp + g[2] * h) * move;
-        b->px[i] = b->x[i], b->py[i] = b->y[i], b->pz[i] = b->z[i];
-        b->x[i] += b->vx[i] * h;
-        b->y[i] += b->vy[i] * h;
-        b->z[i] += b->vz[i] * h;
-    }
+static void predict(sim_bundle *b, float h, float damp, const float g[3], int f0, int f1) {
+    float *restrict x = b->x, *restrict y = b->y, *restrict z = b->z;
+    float *restrict px = b->px, *restrict py = b->py, *restrict pz = b->pz;
+    float *restrict vx = b->vx, *restrict vy = b->vy, *restrict vz = b->vz;
+    const float *restrict iw = b->w;
+    const float gx = g[0] * h, gy = g[1] * h, gz = g[2] * h;
+    const int nf = b->nf, np = b->np;
+    for (int j = 0; j < np; j++)
+        for (int i = j * nf + f0; i < j * nf + f1; i++) {
+            float move = iw[i] > 0.0f ? 1.0f : 0.0f;
+            vx[i] = (vx[i] * damp + gx) * move;
+            vy[i] = (vy[i] * damp + gy) * move;
+            vz[i] = (vz[i] * damp + gz) * move;
+            px[i] = x[i], py[i] = y[i], pz[i] = z[i];
+            x[i] += vx[i] * h;
+            y[i] += vy[i] * h;
+            z[i] += vz[i] * h;
+        }
 }
 
 static void derive_velocities(sim_bundle *b, float inv_h) {
+    const float *restrict x = b->x, *restrict y = b->y, *restrict z = b->z;
+    const float *restrict px = b->px, *restrict py = b->py, *restrict pz = b->pz;
+    float *restrict vx = b->vx, *restrict vy = b->vy, *restrict vz = b->vz;
     const int n = b->n;
     for (int i = 0; i < n; i++) {
-        b->vx[i] = (b->x[i] - b->px[i]) * inv_h;
-        b->vy[i] = (b->y[i] - b->py[i]) * inv_h;
-        b->vz[i] = (b->z[i] - b->pz[i]) * inv_h;
+        vx[i] = (x[i] - px[i]) * inv_h;
+        vy[i] = (y[i] - py[i]) * inv_h;
+        vz[i] = (z[i] - pz[i]) * inv_h;
     }
 }
 
@@ -260,10 +270,14 @@ void sim_world_step(sim_world *w) {
         float deg = deg0 + (deg1 - deg0) * (float)(sub + 1) / (float)substeps;
         for (int k = 0; k < w->bundle_count; k++) {
             sim_bundle *b = &w->bundles[k];
-            predict(b, h, damp, w->desc.gravity);
             sim_set_attachments(w, b, deg);
             if (w->lock.active && w->lock.bundle == k) sim_lock_place(w, deg);
-            sim_solve_chains(w, b, h, b->muscle >= 0 ? activation : 0.0f);
+            /* a block of fibres at a time: its rows stay in cache */
+            for (int f0 = 0; f0 < b->nf; f0 += FIBRE_BLOCK) {
+                int f1 = f0 + FIBRE_BLOCK < b->nf ? f0 + FIBRE_BLOCK : b->nf;
+                predict(b, h, damp, w->desc.gravity, f0, f1);
+                sim_solve_chains(b, h, b->muscle >= 0 ? activation : 0.0f, f0, f1);
+            }
             if (w->lock.active && w->lock.bundle == k) sim_lock_solve(w, deg, h);
             if (w->desc.features.bending) sim_solve_bending(b);
             if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h);
