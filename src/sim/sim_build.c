@@ -84,16 +84,19 @@ bool sim_bundle_alloc(sim_bundle *b, int nf, int np) {
     b->seg_kind = calloc((size_t)np, 1);
     b->row_radius = calloc((size_t)np, sizeof(float));
     b->tangled = calloc((size_t)nf, 1);
+    b->contractile = calloc((size_t)nf, sizeof(float));
+    b->zero_rows = calloc((size_t)nf * 5, sizeof(float));
+    for (int f = 0; b->contractile && f < nf; f++) b->contractile[f] = 1.0f;
     b->att0 = calloc((size_t)nf * 3, sizeof(float));
     b->att1 = calloc((size_t)nf * 3, sizeof(float));
-    return b->seg_kind && b->row_radius && b->tangled && b->att0 && b->att1;
+    return b->seg_kind && b->row_radius && b->tangled && b->contractile && b->zero_rows && b->att0 && b->att1;
 }
 
 void sim_bundle_free(sim_bundle *b) {
     float *arrays[] = {b->x, b->y, b->z, b->px, b->py, b->pz, b->vx, b->vy, b->vz, b->w,
                        b->lane_u, b->lane_v, b->rest0, b->rest, b->fmax, b->creep, b->shorten,
                        b->tension, b->strain, b->nx, b->ny, b->nz, b->cp, b->dp, b->dl,
-                       b->row_radius, b->att0, b->att1};
+                       b->row_radius, b->att0, b->att1, b->contractile, b->zero_rows};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++) free(arrays[i]);
     free(b->seg_kind);
     free(b->tangled);
@@ -117,6 +120,7 @@ void sim_bundle_copy(sim_bundle *dst, const sim_bundle *src) {
     memcpy(dst->seg_kind, src->seg_kind, (size_t)src->np);
     copy_floats(dst->row_radius, src->row_radius, (size_t)src->np);
     memcpy(dst->tangled, src->tangled, (size_t)src->nf);
+    copy_floats(dst->contractile, src->contractile, (size_t)src->nf);
     copy_floats(dst->att0, src->att0, (size_t)src->nf * 3);
     copy_floats(dst->att1, src->att1, (size_t)src->nf * 3);
     dst->muscle = src->muscle;
@@ -267,6 +271,7 @@ static bool build_muscle(sim_world *w, int mi) {
                 if (!b->tangled[f] && (best < 0 || dist[f] < dist[best])) best = f;
             if (best < 0) break;
             b->tangled[best] = (uint8_t)(t + 1);
+            b->contractile[best] = 0.0f;
             chosen[count++] = best;
         }
         /* shuffle, then pair neighbours in the shuffled order */

@@ -37,6 +37,8 @@ typedef struct sim_bundle {
     float *lane_u, *lane_v;
     float *row_radius;           /* spindle radius at each row (m) */
     uint8_t *tangled;            /* per fibre: tangle index + 1, or 0 */
+    float *contractile;          /* per fibre: 1, or 0 for tangled (fibrotic) fibres */
+    float *zero_rows;            /* 5 * nf zeros: the chain solver's row before the first */
     /* attachments, per fibre: origin in world (fixed), insertion in the distal frame */
     float *att0, *att1;          /* nf * 3 */
     /* chain solver scratch, per segment */

@@ -10,6 +10,7 @@
 #define FIBRELAB_SIM_MATERIAL_H
 
 #include <stdint.h>
+#include <string.h>
 
 #define MUSCLE_SHAPE 4.0f      /* k, Thelen 2003 */
 #define MUSCLE_E0 0.6f         /* strain at Fmax, Thelen 2003 */
@@ -25,8 +26,10 @@ static inline float exp_approx(float x) {
     float f = (t - (float)n) * 0.69314718f;    /* in [0, ln 2) */
     float p = 1.0f + f * (1.0f + f * (0.5f + f * (0.16666667f + f * (0.041666668f +
               f * (0.0083333338f + f * 0.0013888889f)))));
-    union { float f; int32_t i; } scale = {.i = (n + 127) << 23};
-    return p * scale.f;
+    int32_t bits = (n + 127) << 23;
+    float scale;
+    memcpy(&scale, &bits, sizeof scale); /* 2^n */
+    return p * scale;
 }
 
 static inline void sim_material_eval(float strain, float fmax, float rest, int tendon,

@@ -46,81 +46,85 @@ void sim_set_attachments(sim_world *w, sim_bundle *b, float deg) {
     }
 }
 
-/* Right-hand side and compliance of one segment. */
-static inline void segment_terms(const sim_bundle *b, int i, int tendon, float len, float inv_h2,
-                                 float activation, float *rhs, float *alpha, float *tension, float *strain) {
-    if (b->material == SIM_MATERIAL_LINEAR) {
-        *rhs = -(len - b->rest[i]);
-        *alpha = b->compliance * inv_h2;
-        *tension = 0.0f;
-        *strain = len / b->rest[i] - 1.0f;
-        return;
+/* One row of the forward sweep: for segment j of every fibre in [f0, f1),
+ * its direction, its terms and the Thomas elimination against row j - 1
+ * (whose directions, c' and d' are p*; all zero for the first row). Arrays
+ * are restrict parameters so that the loop vectorises. */
+static void forward_row(int f0, int f1, sim_material material, int tendon, float inv_h2, float compliance,
+                        float activation, float fibre_fmax,
+                        const float *restrict xa, const float *restrict ya, const float *restrict za,
+                        const float *restrict xb, const float *restrict yb, const float *restrict zb,
+                        const float *restrict wa, const float *restrict wb, const float *restrict rest,
+                        const float *restrict fmax, const float *restrict contractile,
+                        const float *restrict pnx, const float *restrict pny, const float *restrict pnz,
+                        float *restrict pcp, const float *restrict pdp, float *restrict nx, float *restrict ny,
+                        float *restrict nz, float *restrict cp, float *restrict dp, float *restrict ten,
+                        float *restrict str) {
+    /* the terms of each segment: linear (compliance) or muscle (Newton step) */
+    if (material == SIM_MATERIAL_LINEAR) {
+        for (int f = f0; f < f1; f++) {
+            float dx = xb[f] - xa[f], dy = yb[f] - ya[f], dz = zb[f] - za[f];
+            float len = sqrtf(dx * dx + dy * dy + dz * dz);
+            nz[f] = -(len - rest[f]);  /* the right-hand side, for now */
+            cp[f] = compliance * inv_h2; /* alpha~, for now */
+            ten[f] = 0.0f, str[f] = len / rest[f] - 1.0f;
+        }
+    } else {
+        for (int f = f0; f < f1; f++) {
+            float dx = xb[f] - xa[f], dy = yb[f] - ya[f], dz = zb[f] - za[f];
+            float len = sqrtf(dx * dx + dy * dy + dz * dz);
+            float e = len / rest[f] - 1.0f, force, k;
+            sim_material_eval(e, fmax[f], rest[f], tendon, &force, &k);
+            /* contractile tension of tone on the active force-length curve
+             * exp(-(l - 1)^2 / gamma) (Thelen 2003); tangled, fibrotic fibres
+             * (contractile 0) and tendon do not contract */
+            force += activation * contractile[f] * fibre_fmax * exp_approx(-e * e / ACTIVE_WIDTH);
+            /* never step more than a quarter of the rest length in one
+             * substep: a contractile force has no stiffness of its own */
+            float k_min = force / (0.25f * rest[f]);
+            k = k > k_min ? k : k_min;
+            nz[f] = -force / k; /* the right-hand side, for now */
+            cp[f] = inv_h2 / k; /* alpha~, for now */
+            ten[f] = force, str[f] = e;
+        }
     }
-    float rest = b->rest[i];
-    float e = len / rest - 1.0f;
-    float force, k;
-    sim_material_eval(e, b->fmax[i], rest, tendon, &force, &k);
-    if (!tendon && activation > 0.0f) {
-        /* contractile tension of tone, on the active force-length curve
-         * exp(-(l - 1)^2 / gamma) (Thelen 2003), with l the length over rest */
-        force += activation * b->fibre_fmax * exp_approx(-e * e / ACTIVE_WIDTH);
+    /* directions and the Thomas elimination */
+    for (int f = f0; f < f1; f++) {
+        float dx = xb[f] - xa[f], dy = yb[f] - ya[f], dz = zb[f] - za[f];
+        float len = sqrtf(dx * dx + dy * dy + dz * dz);
+        float inv = len > 1e-9f ? 1.0f / len : 0.0f;
+        float ux = dx * inv, uy = dy * inv, uz = dz * inv;
+        float rhs = nz[f], alpha = cp[f];
+        nx[f] = ux, ny[f] = uy, nz[f] = uz;
+        float a = -wa[f] * (pnx[f] * ux + pny[f] * uy + pnz[f] * uz);
+        float c_prev = a * pcp[f]; /* pcp holds 1/m of the row before; it becomes c' */
+        pcp[f] = c_prev;
+        float inv_m = 1.0f / (wa[f] + wb[f] + alpha - a * c_prev);
+        cp[f] = inv_m;
+        dp[f] = (rhs - a * pdp[f]) * inv_m;
     }
-    /* never step more than a quarter of the rest length in one substep: a
-     * contractile force has no stiffness of its own, and a Newton step on the
-     * soft toe alone would overshoot */
-    float k_min = force / (0.25f * rest);
-    k = k > k_min ? k : k_min;
-    *rhs = -force / k;
-    *alpha = inv_h2 / k;
-    *tension = force;
-    *strain = e;
 }
 
 void sim_solve_chains(sim_bundle *b, float h, float activation, int f0, int f1) {
     const int nf = b->nf, np = b->np;
     const float inv_h2 = 1.0f / (h * h);
-    float *restrict x = b->x, *restrict y = b->y, *restrict z = b->z;
-    const float *restrict iw = b->w;
-    float *restrict nx = b->nx, *restrict ny = b->ny, *restrict nz = b->nz;
-    float *restrict cp = b->cp, *restrict dp = b->dp, *restrict dl = b->dl;
-    float *restrict ten = b->tension, *restrict str = b->strain;
+    float *x = b->x, *y = b->y, *z = b->z;
+    const float *iw = b->w;
+    float *nx = b->nx, *ny = b->ny, *nz = b->nz;
+    float *cp = b->cp, *dp = b->dp, *dl = b->dl;
+    float *ten = b->tension, *str = b->strain;
+    float *zero = b->zero_rows; /* five zero rows stand for the row before the first */
 
     /* forward sweep: directions, terms, and Thomas elimination */
     for (int j = 0; j < np - 1; j++) {
-        const int tendon = b->seg_kind[j];
-        const float *xa = x + j * nf, *ya = y + j * nf, *za = z + j * nf;
-        const float *xb = xa + nf, *yb = ya + nf, *zb = za + nf;
-        const float *wa = iw + j * nf, *wb = wa + nf;
-        float *snx = nx + j * nf, *sny = ny + j * nf, *snz = nz + j * nf;
-        float *scp = cp + j * nf, *sdp = dp + j * nf;
-        float *sten = ten + j * nf, *sstr = str + j * nf;
-        for (int f = f0; f < f1; f++) {
-            float dx = xb[f] - xa[f], dy = yb[f] - ya[f], dz = zb[f] - za[f];
-            float len = sqrtf(dx * dx + dy * dy + dz * dz);
-            float inv = len > 1e-9f ? 1.0f / len : 0.0f;
-            float ux = dx * inv, uy = dy * inv, uz = dz * inv;
-            snx[f] = ux, sny[f] = uy, snz[f] = uz;
-            float rhs, alpha, tension, strain;
-            /* tangled, fibrotic fibres no longer contract: tone acts in healthy ones */
-            float act = b->tangled[f] ? 0.0f : activation;
-            segment_terms(b, j * nf + f, tendon, len, inv_h2, act, &rhs, &alpha, &tension, &strain);
-            sten[f] = tension, sstr[f] = strain;
-            float diag = wa[f] + wb[f] + alpha;
-            if (j == 0) {
-                float inv_m = 1.0f / diag;
-                scp[f] = inv_m; /* holds 1/m until the next row turns it into c' */
-                sdp[f] = rhs * inv_m;
-            } else {
-                float *pcp = scp - nf;
-                const float *pdp = sdp - nf;
-                float a = -wa[f] * ((snx - nf)[f] * ux + (sny - nf)[f] * uy + (snz - nf)[f] * uz);
-                float c_prev = a * pcp[f];
-                pcp[f] = c_prev;
-                float inv_m = 1.0f / (diag - a * c_prev);
-                scp[f] = inv_m;
-                sdp[f] = (rhs - a * pdp[f]) * inv_m;
-            }
-        }
+        const int r = j * nf, p = (j - 1) * nf;
+        const bool first = j == 0;
+        forward_row(f0, f1, b->material, b->seg_kind[j], inv_h2, b->compliance,
+                    b->seg_kind[j] ? 0.0f : activation, b->fibre_fmax, x + r, y + r, z + r, x + r + nf,
+                    y + r + nf, z + r + nf, iw + r, iw + r + nf, b->rest + r, b->fmax + r, b->contractile,
+                    first ? zero : nx + p, first ? zero + nf : ny + p, first ? zero + 2 * nf : nz + p,
+                    first ? zero + 3 * nf : cp + p, first ? zero + 4 * nf : dp + p, nx + r, ny + r, nz + r,
+                    cp + r, dp + r, ten + r, str + r);
     }
     /* back substitution */
     {

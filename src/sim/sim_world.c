@@ -226,36 +226,42 @@ static float drive_joint(sim_world *w) {
     return deg + (diff > 0.0f ? step : -step);
 }
 
-static void predict(sim_bundle *b, float h, float damp, const float g[3], int f0, int f1) {
-    float *restrict x = b->x, *restrict y = b->y, *restrict z = b->z;
-    float *restrict px = b->px, *restrict py = b->py, *restrict pz = b->pz;
-    float *restrict vx = b->vx, *restrict vy = b->vy, *restrict vz = b->vz;
-    const float *restrict iw = b->w;
-    const float gx = g[0] * h, gy = g[1] * h, gz = g[2] * h;
-    const int nf = b->nf, np = b->np;
-    for (int j = 0; j < np; j++)
-        for (int i = j * nf + f0; i < j * nf + f1; i++) {
-            float move = iw[i] > 0.0f ? 1.0f : 0.0f;
-            vx[i] = (vx[i] * damp + gx) * move;
-            vy[i] = (vy[i] * damp + gy) * move;
-            vz[i] = (vz[i] * damp + gz) * move;
-            px[i] = x[i], py[i] = y[i], pz[i] = z[i];
-            x[i] += vx[i] * h;
-            y[i] += vy[i] * h;
-            z[i] += vz[i] * h;
-        }
+/* Predicts positions from velocities (damped, with gravity) over the
+ * particles [i0, i1); attached particles (w = 0) do not move. */
+static void predict_span(int i0, int i1, float h, float damp, float gx, float gy, float gz,
+                         float *restrict x, float *restrict y, float *restrict z, float *restrict px,
+                         float *restrict py, float *restrict pz, float *restrict vx, float *restrict vy,
+                         float *restrict vz, const float *restrict iw) {
+    for (int i = i0; i < i1; i++) {
+        float move = iw[i] > 0.0f ? 1.0f : 0.0f;
+        vx[i] = (vx[i] * damp + gx) * move;
+        vy[i] = (vy[i] * damp + gy) * move;
+        vz[i] = (vz[i] * damp + gz) * move;
+        px[i] = x[i], py[i] = y[i], pz[i] = z[i];
+        x[i] += vx[i] * h;
+        y[i] += vy[i] * h;
+        z[i] += vz[i] * h;
+    }
 }
 
-static void derive_velocities(sim_bundle *b, float inv_h) {
-    const float *restrict x = b->x, *restrict y = b->y, *restrict z = b->z;
-    const float *restrict px = b->px, *restrict py = b->py, *restrict pz = b->pz;
-    float *restrict vx = b->vx, *restrict vy = b->vy, *restrict vz = b->vz;
-    const int n = b->n;
+static void predict(sim_bundle *b, float h, float damp, const float g[3], int f0, int f1) {
+    for (int j = 0; j < b->np; j++)
+        predict_span(j * b->nf + f0, j * b->nf + f1, h, damp, g[0] * h, g[1] * h, g[2] * h, b->x, b->y, b->z,
+                     b->px, b->py, b->pz, b->vx, b->vy, b->vz, b->w);
+}
+
+static void velocities_span(int n, float inv_h, const float *restrict x, const float *restrict y,
+                            const float *restrict z, const float *restrict px, const float *restrict py,
+                            const float *restrict pz, float *restrict vx, float *restrict vy, float *restrict vz) {
     for (int i = 0; i < n; i++) {
         vx[i] = (x[i] - px[i]) * inv_h;
         vy[i] = (y[i] - py[i]) * inv_h;
         vz[i] = (z[i] - pz[i]) * inv_h;
     }
+}
+
+static void derive_velocities(sim_bundle *b, float inv_h) {
+    velocities_span(b->n, inv_h, b->x, b->y, b->z, b->px, b->py, b->pz, b->vx, b->vy, b->vz);
 }
 
 void sim_world_step(sim_world *w) {
