@@ -153,12 +153,12 @@ void sim_solve_chains(sim_bundle *b, float h, float activation, int f0, int f1) 
             for (int f = f0; f < f1; f++) ten[j * nf + f] = -dl[j * nf + f] * inv_h2;
 }
 
-void sim_solve_bending(sim_bundle *b) {
+void sim_solve_bending(sim_bundle *b, int f0, int f1) {
     const int nf = b->nf, np = b->np;
     for (int j = 1; j < np - 1; j++) {
         float *x = b->x + j * nf, *y = b->y + j * nf, *z = b->z + j * nf;
         const float *pw = b->w + j * nf;
-        for (int f = 0; f < nf; f++) {
+        for (int f = f0; f < f1; f++) {
             float k = pw[f] > 0.0f ? BENDING_BLEND : 0.0f;
             x[f] += k * (0.5f * (x[f - nf] + x[f + nf]) - x[f]);
             y[f] += k * (0.5f * (y[f - nf] + y[f + nf]) - y[f]);
@@ -170,7 +170,7 @@ void sim_solve_bending(sim_bundle *b) {
 /* Lanes pull each particle towards its place in the cross-section, sideways
  * only, so they never carry the fibre's tension; the envelope keeps it inside
  * the fascia. */
-void sim_solve_lanes(sim_world *w, sim_bundle *b, float deg, float h) {
+void sim_solve_lanes(sim_world *w, sim_bundle *b, float deg, float h, int f0, int f1) {
     if (b->muscle < 0) return;
     const sim_frame fr = sim_muscle_frame(w, b->muscle, deg);
     const int nf = b->nf, np = b->np;
@@ -181,7 +181,7 @@ void sim_solve_lanes(sim_world *w, sim_bundle *b, float deg, float h) {
         const float env = ENVELOPE_MARGIN * b->row_radius[j];
         float *x = b->x + j * nf, *y = b->y + j * nf, *z = b->z + j * nf;
         const float *pw = b->w + j * nf, *lu = b->lane_u + j * nf, *lv = b->lane_v + j * nf;
-        for (int f = 0; f < nf; f++) {
+        for (int f = f0; f < f1; f++) {
             float rx = x[f] - fr.o[0], ry = y[f] - fr.o[1], rz = z[f] - fr.o[2];
             float t = rx * fr.u[0] + ry * fr.u[1] + rz * fr.u[2];
             float pu = rx * fr.e1[0] + ry * fr.e1[1] + rz * fr.e1[2];

@@ -14,7 +14,7 @@
 #include "sim_internal.h"
 
 #define DRIVE_MAX_DEG_S 720.0f   /* "over=0" still moves, just very fast */
-#define FIBRE_BLOCK 64           /* fibres solved together: a block's rows fit in L1/L2 */
+#define FIBRE_BLOCK 128           /* fibres solved together: a block's rows fit in L1/L2 */
 #define SETTLE_FRAMES 60         /* 1 s of settling at creation */
 #define DRIVE_LIMIT_FACTOR 4.6f  /* the mover's greatest torque, in end-feel torques: illustrative */
 #define GIVE_WAY_MARGIN 1.1f     /* resisted this much beyond that, the limb gives way */
@@ -260,8 +260,22 @@ static void velocities_span(int n, float inv_h, const float *restrict x, const f
     }
 }
 
-static void derive_velocities(sim_bundle *b, float inv_h) {
-    velocities_span(b->n, inv_h, b->x, b->y, b->z, b->px, b->py, b->pz, b->vx, b->vy, b->vz);
+static void derive_velocities(sim_bundle *b, float inv_h, int f0, int f1) {
+    for (int j = 0; j < b->np; j++) {
+        int i = j * b->nf + f0;
+        velocities_span(f1 - f0, inv_h, b->x + i, b->y + i, b->z + i, b->px + i, b->py + i, b->pz + i, b->vx + i,
+                        b->vy + i, b->vz + i);
+    }
+}
+
+/* Whether anything couples this bundle's fibres beyond the chains (a lock
+ * or adhesions); if not, each block of fibres is finished, velocities
+ * included, while its rows are in cache. */
+static bool bundle_coupled(const sim_world *w, int k) {
+    if (w->lock.active && w->lock.bundle == k) return true;
+    for (int t = 0; t < w->desc.tangle_count; t++)
+        if (w->muscles[w->tangles[t].d.muscle].bundle == k && w->tangles[t].adhesions_total > 0) return true;
+    return false;
 }
 
 void sim_world_step(sim_world *w) {
@@ -276,6 +290,7 @@ void sim_world_step(sim_world *w) {
         float deg = deg0 + (deg1 - deg0) * (float)(sub + 1) / (float)substeps;
         for (int k = 0; k < w->bundle_count; k++) {
             sim_bundle *b = &w->bundles[k];
+            const bool coupled = bundle_coupled(w, k);
             sim_set_attachments(w, b, deg);
             if (w->lock.active && w->lock.bundle == k) sim_lock_place(w, deg);
             /* a block of fibres at a time: its rows stay in cache */
@@ -283,13 +298,19 @@ void sim_world_step(sim_world *w) {
                 int f1 = f0 + FIBRE_BLOCK < b->nf ? f0 + FIBRE_BLOCK : b->nf;
                 predict(b, h, damp, w->desc.gravity, f0, f1);
                 sim_solve_chains(b, h, b->muscle >= 0 ? activation : 0.0f, f0, f1);
+                if (coupled) continue;
+                if (w->desc.features.bending) sim_solve_bending(b, f0, f1);
+                if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h, f0, f1);
+                derive_velocities(b, 1.0f / h, f0, f1);
             }
+            if (!coupled) continue;
             if (w->lock.active && w->lock.bundle == k) sim_lock_solve(w, deg, h);
-            if (w->desc.features.bending) sim_solve_bending(b);
-            if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h);
+            if (w->desc.features.bending) sim_solve_bending(b, 0, b->nf);
+            if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h, 0, b->nf);
         }
         sim_adhesions_solve(w, h);
-        for (int k = 0; k < w->bundle_count; k++) derive_velocities(&w->bundles[k], 1.0f / h);
+        for (int k = 0; k < w->bundle_count; k++)
+            if (bundle_coupled(w, k)) derive_velocities(&w->bundles[k], 1.0f / h, 0, w->bundles[k].nf);
     }
     w->joint.speed_deg_s = (deg1 - deg0) / SIM_DT_S;
     w->joint.deg = deg1;
