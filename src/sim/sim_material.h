@@ -4,7 +4,8 @@
  *     F(e) = Fmax * (exp(k e / e0) - 1) / (exp(k) - 1),  k = 4, e0 = 0.6
  * so the force reaches Fmax near 60% strain, after a soft toe region.
  * Tendon: the same exponential shape with e0 = 0.04 (about 4% strain at
- * Fmax, Thelen 2003 / Millard 2012). Neither carries compression.
+ * Fmax, Thelen 2003 / Millard 2012). Compressed, a fibre only pushes back
+ * slightly (the matrix around it), enough to keep a slack chain unfolded.
  */
 #ifndef FIBRELAB_SIM_MATERIAL_H
 #define FIBRELAB_SIM_MATERIAL_H
