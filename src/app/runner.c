@@ -27,6 +27,13 @@ static script plain_stretch(script_action *storage) {
     return (script){.actions = storage, .count = 1, .end_s = 12.0 + 5.0};
 }
 
+/* The run's metrics with the alignment figures of the standard measurement. */
+static sim_region_metrics standard(sim_region_metrics m, sim_region_metrics std) {
+    m.alignment_now = std.alignment_now;
+    m.healthy_alignment = std.healthy_alignment;
+    return m;
+}
+
 static void fill_region(runner_region *r, const char *name, sim_region_metrics m, float alignment_start) {
     snprintf(r->name, sizeof r->name, "%s", name);
     r->m = m;
@@ -61,9 +68,16 @@ bool runner_run(const lesson *l, const script *s, uint64_t seed, runner_report *
     int muscles = sim_world_muscle_count(w), tangles = sim_world_tangle_count(w);
     if (muscles > SIM_MAX_MUSCLES) muscles = SIM_MAX_MUSCLES;
     if (tangles > SIM_MAX_TANGLES) tangles = SIM_MAX_TANGLES;
+    /* alignment by the standard measurement, before and after, so the two compare */
+    sim_region_metrics muscle_std[SIM_MAX_MUSCLES], tangle_std[SIM_MAX_TANGLES];
     float muscle_align0[SIM_MAX_MUSCLES], tangle_align0[SIM_MAX_TANGLES];
-    for (int i = 0; i < muscles; i++) muscle_align0[i] = sim_world_muscle_metrics(w, i).alignment_now;
-    for (int i = 0; i < tangles; i++) tangle_align0[i] = sim_world_tangle_metrics(w, i).alignment_now;
+    if (!sim_world_assess_alignment(w, muscle_std, tangle_std)) {
+        snprintf(err->message, sizeof err->message, "%.400s: out of memory", l->path);
+        sim_world_destroy(w);
+        return false;
+    }
+    for (int i = 0; i < muscles; i++) muscle_align0[i] = muscle_std[i].alignment_now;
+    for (int i = 0; i < tangles; i++) tangle_align0[i] = tangle_std[i].alignment_now;
 
     long long end_frame = frame_at(s->end_s);
     int next = 0;
@@ -87,15 +101,21 @@ bool runner_run(const lesson *l, const script *s, uint64_t seed, runner_report *
     out->rom_end_deg = sim_world_assess_rom_deg(w);
     out->state_hash = sim_world_state_hash(w);
 
+    if (!sim_world_assess_alignment(w, muscle_std, tangle_std)) {
+        snprintf(err->message, sizeof err->message, "%.400s: out of memory", l->path);
+        sim_world_destroy(w);
+        return false;
+    }
     out->muscle_count = muscles;
     for (int i = 0; i < muscles; i++)
-        fill_region(&out->muscles[i], sim_world_muscle_desc(w, i)->name, sim_world_muscle_metrics(w, i),
+        fill_region(&out->muscles[i], sim_world_muscle_desc(w, i)->name, standard(sim_world_muscle_metrics(w, i), muscle_std[i]),
                     muscle_align0[i]);
     out->tangle_count = tangles;
     for (int i = 0; i < tangles; i++) {
         const sim_tangle_desc *td = sim_world_tangle_desc(w, i);
         runner_region *r = &out->tangles[i];
-        fill_region(r, sim_world_muscle_desc(w, td->muscle)->name, sim_world_tangle_metrics(w, i), tangle_align0[i]);
+        fill_region(r, sim_world_muscle_desc(w, td->muscle)->name, standard(sim_world_tangle_metrics(w, i), tangle_std[i]),
+                    tangle_align0[i]);
         r->at = td->at;
         r->length = td->length;
     }

@@ -217,6 +217,11 @@ sim_region_metrics sim_world_tangle_metrics(const sim_world *world, int tangle);
  * passive assessment on a copy of the state (no lock, tone as it is). */
 float sim_world_assess_rom_deg(const sim_world *world);
 
+/* Alignment (alignment_now, healthy_alignment) of every muscle and tangle by
+ * a standard measurement on a relaxed copy with the joint mid-range, so that
+ * before and after compare whatever pose the world is in. False: no memory. */
+bool sim_world_assess_alignment(const sim_world *world, sim_region_metrics *muscles, sim_region_metrics *tangles);
+
 /* 64-bit FNV-1a over the particle positions and velocities. */
 uint64_t sim_world_state_hash(const sim_world *world);
 

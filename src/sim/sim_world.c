@@ -392,20 +392,34 @@ uint64_t sim_world_state_hash(const sim_world *w) {
     return h;
 }
 
-/* Standard slow assessment: on a copy, with no lock and the client relaxed,
- * bring the joint to the shortened pose, then move it towards the end of range at a slow even pace
- * until the muscles resist with the end-feel torque. */
-float sim_world_assess_rom_deg(const sim_world *src) {
+/* A copy for a standard measurement: no lock, the client relaxed, no client
+ * reactions. */
+static sim_world *relaxed_copy(const sim_world *src) {
     sim_world *w = sim_world_clone(src);
-    if (!w) return -1.0f;
-    const float assess_deg_s = 15.0f; /* slow enough to raise no guarding */
-    const float span = fabsf(w->desc.joint.stretched_deg - w->desc.joint.shortened_deg);
+    if (!w) return NULL;
     w->assessing = true;
     w->mode = SIM_MODE_PASSIVE;
     sim_world_unlock(w);
     sim_client_relax(w);
-    sim_world_stretch_to(w, 0.0f, fabsf(deg_to_fraction(w, w->joint.deg)) * span / 30.0f);
-    for (int i = 0; i < 60 * 30 && w->joint.moving; i++) sim_world_step(w);
+    return w;
+}
+
+/* Moves the copy's joint to `fraction` at `deg_s` and waits until it stops. */
+static void move_copy(sim_world *w, float fraction, float deg_s) {
+    const float span = fabsf(w->desc.joint.stretched_deg - w->desc.joint.shortened_deg);
+    sim_world_stretch_to(w, fraction, fabsf(fraction - deg_to_fraction(w, w->joint.deg)) * span / deg_s);
+    for (int i = 0; i < 60 * 60 && w->joint.moving; i++) sim_world_step(w);
+}
+
+/* Standard slow assessment: on a relaxed copy, bring the joint to the
+ * shortened pose, then move it towards the end of range at a slow even pace
+ * until the muscles resist with the end-feel torque. */
+float sim_world_assess_rom_deg(const sim_world *src) {
+    sim_world *w = relaxed_copy(src);
+    if (!w) return -1.0f;
+    const float assess_deg_s = 15.0f; /* slow enough to raise no guarding */
+    const float span = fabsf(w->desc.joint.stretched_deg - w->desc.joint.shortened_deg);
+    move_copy(w, 0.0f, 30.0f);
     for (int i = 0; i < 30; i++) sim_world_step(w);
     float lim = limit_fraction(w);
     sim_world_stretch_to(w, lim, lim * span / assess_deg_s);
@@ -418,4 +432,18 @@ float sim_world_assess_rom_deg(const sim_world *src) {
     float rom = fabsf(w->joint.deg - w->desc.joint.shortened_deg);
     sim_world_destroy(w);
     return rom;
+}
+
+/* Alignment by a standard measurement: on a relaxed copy, the joint brought
+ * to the middle of its range (fibres taut, not stretched) and held 1 s, so
+ * that a measurement before a treatment and one after compare. */
+bool sim_world_assess_alignment(const sim_world *src, sim_region_metrics *muscles, sim_region_metrics *tangles) {
+    sim_world *w = relaxed_copy(src);
+    if (!w) return false;
+    move_copy(w, 0.5f, 30.0f);
+    for (int i = 0; i < 60; i++) sim_world_step(w);
+    for (int m = 0; m < w->desc.muscle_count; m++) muscles[m] = sim_world_muscle_metrics(w, m);
+    for (int t = 0; t < w->desc.tangle_count; t++) tangles[t] = sim_world_tangle_metrics(w, t);
+    sim_world_destroy(w);
+    return true;
 }
