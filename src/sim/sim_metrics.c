@@ -130,7 +130,7 @@ sim_region_metrics sim_world_muscle_metrics(const sim_world *w, int m) {
         }
     r.alignment_start = w->muscles[m].alignment_start;
     r.alignment_now = sim_muscle_alignment(w, m);
-    r.healthy_alignment = region_alignment(w, m, 0, b->np - 2, -1, false);
+    r.healthy_alignment = r.alignment_now; /* a whole muscle is its own reference */
     r.peak_strain = w->muscles[m].peak_strain;
     r.strain_now = mean_strain(b, 0, b->np - 2, 0);
     r.tension_now_n = mean_tension(b, 0, b->np - 2, 0);

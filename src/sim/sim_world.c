@@ -286,11 +286,12 @@ void sim_world_step(sim_world *w) {
     const float deg1 = drive_joint(w);
     const float activation = w->desc.features.tone ? w->client.tone : 0.0f;
     w->lock.load_acc = 0.0f;
+    bool coupled[SIM_MAX_BUNDLES];
+    for (int k = 0; k < w->bundle_count; k++) coupled[k] = bundle_coupled(w, k);
     for (int sub = 0; sub < substeps; sub++) {
         float deg = deg0 + (deg1 - deg0) * (float)(sub + 1) / (float)substeps;
         for (int k = 0; k < w->bundle_count; k++) {
             sim_bundle *b = &w->bundles[k];
-            const bool coupled = bundle_coupled(w, k);
             sim_set_attachments(w, b, deg);
             if (w->lock.active && w->lock.bundle == k) sim_lock_place(w, deg);
             /* a block of fibres at a time: its rows stay in cache */
@@ -298,19 +299,19 @@ void sim_world_step(sim_world *w) {
                 int f1 = f0 + FIBRE_BLOCK < b->nf ? f0 + FIBRE_BLOCK : b->nf;
                 predict(b, h, damp, w->desc.gravity, f0, f1);
                 sim_solve_chains(b, h, b->muscle >= 0 ? activation : 0.0f, f0, f1);
-                if (coupled) continue;
+                if (coupled[k]) continue;
                 if (w->desc.features.bending) sim_solve_bending(b, f0, f1);
                 if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h, f0, f1);
                 derive_velocities(b, 1.0f / h, f0, f1);
             }
-            if (!coupled) continue;
+            if (!coupled[k]) continue;
             if (w->lock.active && w->lock.bundle == k) sim_lock_solve(w, deg, h);
             if (w->desc.features.bending) sim_solve_bending(b, 0, b->nf);
             if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h, 0, b->nf);
         }
         sim_adhesions_solve(w, h);
         for (int k = 0; k < w->bundle_count; k++)
-            if (bundle_coupled(w, k)) derive_velocities(&w->bundles[k], 1.0f / h, 0, w->bundles[k].nf);
+            if (coupled[k]) derive_velocities(&w->bundles[k], 1.0f / h, 0, w->bundles[k].nf);
     }
     w->joint.speed_deg_s = (deg1 - deg0) / SIM_DT_S;
     w->joint.deg = deg1;
