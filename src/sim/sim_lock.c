@@ -120,34 +120,47 @@ void sim_lock_place(sim_world *w, float deg) {
     }
 }
 
-/* After the chains are solved: the reaction each held particle gives its
- * fibre is what the friction carries. Beyond the limit the tissue drags the
- * lock along by the share of its motion the friction cannot stop. */
+/* The reaction of held particle k on its fibre, tangential to the skin: the
+ * part along the surface normal e1 presses the tissue into the bone (or
+ * lifts it against the tool) and is carried by the normal force, not by
+ * friction. */
+static void held_reaction(const sim_bundle *b, int i, const float e1[3], float out[3]) {
+    int before = i - b->nf;
+    float r[3] = {b->nx[before] * b->dl[before] - b->nx[i] * b->dl[i],
+                  b->ny[before] * b->dl[before] - b->ny[i] * b->dl[i],
+                  b->nz[before] * b->dl[before] - b->nz[i] * b->dl[i]};
+    float n = r[0] * e1[0] + r[1] * e1[1] + r[2] * e1[2];
+    for (int k = 0; k < 3; k++) out[k] = r[k] - n * e1[k];
+}
+
+/* After the chains are solved: the tangential reaction the held particles
+ * give their fibres is what the friction carries. Beyond the limit the
+ * tissue drags the lock along by the share of its motion the friction
+ * cannot stop. */
 void sim_lock_solve(sim_world *w, float deg, float h) {
     sim_lock_state *l = &w->lock;
     if (l->count == 0) return;
     sim_bundle *b = &w->bundles[l->bundle];
-    const int nf = b->nf;
     const float inv_h2 = 1.0f / (h * h), q = sim_joint_q(w, deg);
-    float fx = 0.0f, fy = 0.0f, fz = 0.0f;
+    const sim_frame fr = sim_muscle_frame(w, l->d.muscle, deg);
+    float f[3] = {0.0f, 0.0f, 0.0f};
     for (int k = 0; k < l->count; k++) {
-        int i = l->held[k].idx, before = i - nf;
-        fx += (b->nx[before] * b->dl[before] - b->nx[i] * b->dl[i]) * inv_h2;
-        fy += (b->ny[before] * b->dl[before] - b->ny[i] * b->dl[i]) * inv_h2;
-        fz += (b->nz[before] * b->dl[before] - b->nz[i] * b->dl[i]) * inv_h2;
+        float r[3];
+        held_reaction(b, l->held[k].idx, fr.e1, r);
+        f[0] += r[0], f[1] += r[1], f[2] += r[2];
     }
-    float load = sqrtf(fx * fx + fy * fy + fz * fz);
+    float load = sqrtf(f[0] * f[0] + f[1] * f[1] + f[2] * f[2]) * inv_h2;
     float limit = (l->sliding ? MU_KINETIC : MU_STATIC) * l->normal_n;
     if (load > limit) {
         if (!l->sliding) l->slips++;
         l->sliding = true;
         float give = 1.0f - limit / load;
         for (int k = 0; k < l->count; k++) {
-            int i = l->held[k].idx, before = i - nf;
+            int i = l->held[k].idx;
+            float r[3];
+            held_reaction(b, i, fr.e1, r);
             float s = l->held[k].w * give;
-            float p[3] = {b->x[i] + s * (b->nx[before] * b->dl[before] - b->nx[i] * b->dl[i]),
-                          b->y[i] + s * (b->ny[before] * b->dl[before] - b->ny[i] * b->dl[i]),
-                          b->z[i] + s * (b->nz[before] * b->dl[before] - b->nz[i] * b->dl[i])};
+            float p[3] = {b->x[i] + s * r[0], b->y[i] + s * r[1], b->z[i] + s * r[2]};
             b->x[i] = p[0], b->y[i] = p[1], b->z[i] = p[2];
             to_bone(l, q, p, l->held[k].anchor);
         }

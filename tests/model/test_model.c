@@ -1,8 +1,7 @@
 /* test_model.c: properties of the model's output on the shipped lessons.
  *
  * Each test runs the headless runner (the same code path as the program) and
- * asserts on the report it produces. Claim 7 (hamstrings) of issue 3 does
- * not hold yet: see the issue's note.
+ * asserts on the report it produces.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -19,10 +18,11 @@
 #include "script.h"
 #include "sim.h"
 
-/* The treatment of the issue: shorten, lock, stretch to 1 over `over` s,
- * hold 10 s, unlock, back to 0 over 6 s. lock_at < 0: no lock. */
+/* The treatment of the issue: shorten, lock (with `tool`, the script's
+ * tool= and muscle= words), stretch to 1 over `over` s, hold 10 s, unlock,
+ * back to 0 over 6 s. lock_at < 0: no lock. */
 static runner_report treat(const char *lesson_name, const char *const *sets, int set_count, uint64_t seed,
-                           float lock_at, float kpa, float over) {
+                           float lock_at, float kpa, const char *tool, float over) {
     char path[LESSON_PATH_MAX], text[512];
     lesson l;
     lesson_error err;
@@ -31,9 +31,9 @@ static runner_report treat(const char *lesson_name, const char *const *sets, int
     double t_hold = 3.0 + over;
     if (lock_at >= 0.0f)
         snprintf(text, sizeof text,
-                 "0 stretch to=0 over=2\n2 lock at=%.4f pressure=%.1f tool=thumb\n3 stretch to=1 over=%.2f\n"
+                 "0 stretch to=0 over=2\n2 lock at=%.4f pressure=%.1f %s\n3 stretch to=1 over=%.2f\n"
                  "%.2f unlock\n%.2f stretch to=0 over=6\n",
-                 lock_at, kpa, over, t_hold + 10.0, t_hold + 10.0);
+                 lock_at, kpa, tool, over, t_hold + 10.0, t_hold + 10.0);
     else
         snprintf(text, sizeof text, "0 stretch to=0 over=2\n3 stretch to=1 over=%.2f\n%.2f stretch to=0 over=6\n", over,
                  t_hold + 10.0);
@@ -52,7 +52,7 @@ static runner_report treat_at(float a, uint64_t seed, int lock_side, float kpa, 
     const char *sets[] = {set};
     const float half = 0.12f / 2.0f; /* two-bands' tangle length */
     float lock_at = lock_side == 0 ? -1.0f : (lock_side < 0 ? a - half - 0.05f : a + half + 0.05f);
-    return treat("two-bands", sets, 1, seed, lock_at, kpa, over);
+    return treat("two-bands", sets, 1, seed, lock_at, kpa, "tool=thumb", over);
 }
 
 static void same_run_same_bits(void **state) {
@@ -187,10 +187,43 @@ static void random_actions_stay_finite(void **state) {
     lesson_free(&l);
 }
 
+/* Claim 7: in hamstrings, with a tight patch at the same place (MODEL_AT) in
+ * biceps femoris and in semitendinosus, a lock on one muscle sends the
+ * stretch into it: it releases at least twice as much there as in the other
+ * muscle. The lock is the lesson's fist at 250 kPa just on the origin side. */
+static void lock_isolates_one_hamstring(void **state) {
+    (void)state;
+    const char *at_text = getenv("MODEL_AT");
+    assert_non_null(at_text);
+    const float a = strtof(at_text, NULL);
+    char bf[128], st[128];
+    snprintf(bf, sizeof bf, "tangles[0]={\"muscle\":\"biceps femoris\",\"at\":%.3f,\"length\":0.12,\"share\":0.3,\"severity\":0.8}", a);
+    snprintf(st, sizeof st, "tangles[1]={\"muscle\":\"semitendinosus\",\"at\":%.3f,\"length\":0.12,\"share\":0.3,\"severity\":0.8}", a);
+    const char *sets[] = {bf, st};
+    const float lock_at = a - 0.12f / 2.0f - 0.05f;
+    const uint64_t seeds[] = {1, 2};
+    for (size_t s = 0; s < 2; s++) {
+        runner_report on_bf = treat("hamstrings", sets, 2, seeds[s], lock_at, 250, "tool=fist muscle=biceps_femoris", 12);
+        runner_report on_st = treat("hamstrings", sets, 2, seeds[s], lock_at, 250, "tool=fist muscle=semitendinosus", 12);
+        assert_string_equal(on_bf.tangles[0].name, "biceps femoris");
+        assert_string_equal(on_bf.tangles[1].name, "semitendinosus");
+        const int bf_bf = on_bf.tangles[0].m.adhesions_released, bf_st = on_bf.tangles[1].m.adhesions_released;
+        const int st_bf = on_st.tangles[0].m.adhesions_released, st_st = on_st.tangles[1].m.adhesions_released;
+        print_message("at=%.2f seed=%d lock on BF releases %d in BF, %d in ST; lock on ST %d in BF, %d in ST\n", a,
+                      (int)seeds[s], bf_bf, bf_st, st_bf, st_st);
+        assert_true(bf_bf >= 2 * (bf_st > 1 ? bf_st : 1));
+        assert_true(st_st >= 2 * (st_bf > 1 ? st_bf : 1));
+        /* the locked muscle's patch is the one that is stretched */
+        assert_true(on_bf.tangles[0].m.peak_strain > on_st.tangles[0].m.peak_strain);
+        assert_true(on_st.tangles[1].m.peak_strain > on_bf.tangles[1].m.peak_strain);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_run_same_bits),
         cmocka_unit_test(treatment_claims),
+        cmocka_unit_test(lock_isolates_one_hamstring),
         cmocka_unit_test(pressure_slips_or_hurts),
         cmocka_unit_test(untangled_muscle_at_rest_stays_still),
         cmocka_unit_test(random_actions_stay_finite),
