@@ -229,7 +229,7 @@ static bool build_muscle(sim_world *w, int mi) {
             b->w[i] = (j == 0 || j == np - 1) ? 0.0f : 1.0f / mass;
         }
     }
-    sim_set_attachments(w, b, start_deg);
+    sim_set_attachments(w, b, start_deg, 0, nf);
     for (int f = 0; f < nf; f++) {
         b->px[f] = b->x[f], b->py[f] = b->y[f], b->pz[f] = b->z[f];
         int i = (np - 1) * nf + f;

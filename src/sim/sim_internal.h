@@ -160,7 +160,7 @@ void sim_bundle_copy(sim_bundle *dst, const sim_bundle *src);
 void sim_solve_chains(sim_bundle *b, float h, float activation, int f0, int f1);
 void sim_solve_lanes(sim_world *w, sim_bundle *b, float deg, float h, int f0, int f1);
 void sim_solve_bending(sim_bundle *b, int f0, int f1);
-void sim_set_attachments(sim_world *w, sim_bundle *b, float deg);
+void sim_set_attachments(sim_world *w, sim_bundle *b, float deg, int f0, int f1);
 void sim_creep_update(sim_bundle *b, float dt);
 
 /* adhesions (sim_adhesion.c) */

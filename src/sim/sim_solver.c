@@ -32,12 +32,12 @@
 #define BENDING_BLEND 0.002f     /* weak bending: share of the way to the neighbours mean per substep */
 #define ACTIVE_WIDTH 0.45f       /* gamma of the active force-length curve (Thelen 2003) */
 
-void sim_set_attachments(sim_world *w, sim_bundle *b, float deg) {
+void sim_set_attachments(sim_world *w, sim_bundle *b, float deg, int f0, int f1) {
     if (b->muscle < 0) return;
     int nf = b->nf, last = (b->np - 1) * nf;
     float q = sim_joint_q(w, deg);
     float c = cosf(q), s = sinf(q);
-    for (int f = 0; f < nf; f++) {
+    for (int f = f0; f < f1; f++) {
         const float *a0 = &b->att0[f * 3], *a1 = &b->att1[f * 3];
         b->x[f] = a0[0], b->y[f] = a0[1], b->z[f] = a0[2];
         b->x[last + f] = c * a1[0] - s * a1[1];

@@ -268,43 +268,54 @@ static void derive_velocities(sim_bundle *b, float inv_h, int f0, int f1) {
     }
 }
 
-/* Whether anything couples this bundle's fibres beyond the chains (a lock
- * or adhesions); if not, each block of fibres is finished, velocities
- * included, while its rows are in cache. */
+/* Whether anything couples this bundle's fibres beyond the chains: a lock,
+ * or adhesions still holding. */
 static bool bundle_coupled(const sim_world *w, int k) {
     if (w->lock.active && w->lock.bundle == k) return true;
     for (int t = 0; t < w->desc.tangle_count; t++)
-        if (w->muscles[w->tangles[t].d.muscle].bundle == k && w->tangles[t].adhesions_total > 0) return true;
+        if (w->muscles[w->tangles[t].d.muscle].bundle == k && w->tangles[t].adhesions_released < w->tangles[t].adhesions_total)
+            return true;
     return false;
 }
 
-void sim_world_step(sim_world *w) {
+/* An uncoupled bundle's fibres are independent: a block of them goes
+ * through every substep while its rows stay in cache (the same operations
+ * on each fibre as substep by substep, so the same bits). */
+static void step_independent(sim_world *w, sim_bundle *b, float deg0, float deg1, float h, float damp,
+                             float activation) {
     const int substeps = w->desc.substeps;
-    const float h = SIM_DT_S / (float)substeps;
-    const float damp = expf(-w->desc.damping_per_s * h);
-    const float deg0 = w->joint.deg;
-    const float deg1 = drive_joint(w);
-    const float activation = w->desc.features.tone ? w->client.tone : 0.0f;
-    w->lock.load_acc = 0.0f;
-    bool coupled[SIM_MAX_BUNDLES];
-    for (int k = 0; k < w->bundle_count; k++) coupled[k] = bundle_coupled(w, k);
+    for (int f0 = 0; f0 < b->nf; f0 += FIBRE_BLOCK) {
+        int f1 = f0 + FIBRE_BLOCK < b->nf ? f0 + FIBRE_BLOCK : b->nf;
+        for (int sub = 0; sub < substeps; sub++) {
+            float deg = deg0 + (deg1 - deg0) * (float)(sub + 1) / (float)substeps;
+            sim_set_attachments(w, b, deg, f0, f1);
+            predict(b, h, damp, w->desc.gravity, f0, f1);
+            sim_solve_chains(b, h, activation, f0, f1);
+            if (w->desc.features.bending) sim_solve_bending(b, f0, f1);
+            if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h, f0, f1);
+            derive_velocities(b, 1.0f / h, f0, f1);
+        }
+    }
+}
+
+/* Coupled bundles go substep by substep: the lock and the adhesions act
+ * across fibres between the chain solves. */
+static void step_coupled(sim_world *w, const bool *coupled, float deg0, float deg1, float h, float damp,
+                         float activation) {
+    const int substeps = w->desc.substeps;
     for (int sub = 0; sub < substeps; sub++) {
         float deg = deg0 + (deg1 - deg0) * (float)(sub + 1) / (float)substeps;
         for (int k = 0; k < w->bundle_count; k++) {
+            if (!coupled[k]) continue;
             sim_bundle *b = &w->bundles[k];
-            sim_set_attachments(w, b, deg);
+            sim_set_attachments(w, b, deg, 0, b->nf);
             if (w->lock.active && w->lock.bundle == k) sim_lock_place(w, deg);
             /* a block of fibres at a time: its rows stay in cache */
             for (int f0 = 0; f0 < b->nf; f0 += FIBRE_BLOCK) {
                 int f1 = f0 + FIBRE_BLOCK < b->nf ? f0 + FIBRE_BLOCK : b->nf;
                 predict(b, h, damp, w->desc.gravity, f0, f1);
                 sim_solve_chains(b, h, b->muscle >= 0 ? activation : 0.0f, f0, f1);
-                if (coupled[k]) continue;
-                if (w->desc.features.bending) sim_solve_bending(b, f0, f1);
-                if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h, f0, f1);
-                derive_velocities(b, 1.0f / h, f0, f1);
             }
-            if (!coupled[k]) continue;
             if (w->lock.active && w->lock.bundle == k) sim_lock_solve(w, deg, h);
             if (w->desc.features.bending) sim_solve_bending(b, 0, b->nf);
             if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h, 0, b->nf);
@@ -313,9 +324,26 @@ void sim_world_step(sim_world *w) {
         for (int k = 0; k < w->bundle_count; k++)
             if (coupled[k]) derive_velocities(&w->bundles[k], 1.0f / h, 0, w->bundles[k].nf);
     }
+}
+
+void sim_world_step(sim_world *w) {
+    const float h = SIM_DT_S / (float)w->desc.substeps;
+    const float damp = expf(-w->desc.damping_per_s * h);
+    const float deg0 = w->joint.deg;
+    const float deg1 = drive_joint(w);
+    const float activation = w->desc.features.tone ? w->client.tone : 0.0f;
+    w->lock.load_acc = 0.0f;
+    bool coupled[SIM_MAX_BUNDLES], any_coupled = false;
+    for (int k = 0; k < w->bundle_count; k++) {
+        coupled[k] = bundle_coupled(w, k);
+        any_coupled |= coupled[k];
+        if (!coupled[k])
+            step_independent(w, &w->bundles[k], deg0, deg1, h, damp, w->bundles[k].muscle >= 0 ? activation : 0.0f);
+    }
+    if (any_coupled) step_coupled(w, coupled, deg0, deg1, h, damp, activation);
     w->joint.speed_deg_s = (deg1 - deg0) / SIM_DT_S;
     w->joint.deg = deg1;
-    w->lock.load_n = w->lock.load_acc / (float)substeps;
+    w->lock.load_n = w->lock.load_acc / (float)w->desc.substeps;
     sim_adhesions_update(w, SIM_DT_S);
     if (w->desc.features.creep)
         for (int k = 0; k < w->bundle_count; k++) sim_creep_update(&w->bundles[k], SIM_DT_S);
