@@ -225,15 +225,22 @@ bool sim_world_assess_alignment(const sim_world *world, sim_region_metrics *musc
 /* 64-bit FNV-1a over the particle positions and velocities. */
 uint64_t sim_world_state_hash(const sim_world *world);
 
-/* Read-only views for drawing and checks. Positions of muscle m are stored
- * row-major: particle j of fibre f at index (j * fibres + f), xyz each. */
+/* Read-only views for drawing and checks. Particle j of fibre f is at index
+ * sim_view_index(view, f, j) of x, y and z; segment j (particles j to j + 1)
+ * at the same index of tension_n and strain. (The model stores fibres in
+ * tiles for speed; the index says where.) */
 typedef struct sim_bundle_view {
     int fibres, particles;
-    const float *x, *y, *z;        /* positions */
-    const float *tension_n;        /* per segment, (j * fibres + f), particles-1 rows */
-    const float *strain;           /* per segment, same layout */
-    const uint8_t *tangled;        /* per fibre: 1 if in a tangle */
+    int tile;                      /* fibres per storage tile */
+    const float *x, *y, *z;        /* positions (m) */
+    const float *tension_n;        /* per segment (N) */
+    const float *strain;           /* per segment, engineering strain */
+    const uint8_t *tangled;        /* per fibre: tangle index + 1, or 0 */
 } sim_bundle_view;
+
+static inline int sim_view_index(const sim_bundle_view *v, int fibre, int particle) {
+    return (fibre / v->tile) * v->tile * (v->particles - 1) + particle * v->tile + fibre;
+}
 
 int sim_world_bundle_count(const sim_world *world);  /* muscles first, then free bundles */
 sim_bundle_view sim_world_bundle(const sim_world *world, int bundle);

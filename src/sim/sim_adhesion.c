@@ -57,13 +57,13 @@ bool sim_adhesions_build(sim_world *w) {
         for (int j = ts->row_lo + 1; j <= ts->row_hi; j++) {
             for (int f = 0; f < b->nf; f++) {
                 if (b->tangled[f] != t + 1) continue;
-                int a = j * b->nf + f;
+                int a = sim_at(b, f, j);
                 const float min_gap2 = (LINK_MIN_LANE_GAP * b->row_radius[j]) * (LINK_MIN_LANE_GAP * b->row_radius[j]);
                 for (int l = 0; l < LINKS_PER_PARTICLE; l++) {
                     int best = -1;
                     float best_d2 = 0.0f;
                     for (int g = 0; g < b->nf; g++) {
-                        int c = j * b->nf + g;
+                        int c = sim_at(b, g, j);
                         /* only fibres whose lanes lie apart: straightening
                          * pulls the two back to different places, so the
                          * fibres' tension loads the link */
@@ -160,7 +160,7 @@ void sim_tangle_apply_stiffening(sim_world *w, int t) {
     for (int k = 0; k < w->adhesion_count; k++) {
         const sim_adhesion *ad = &w->adhesions[k];
         if (ad->tangle != t) continue;
-        int f = ad->a % nf;
+        int f = sim_fibre_of(b, ad->a);
         total[f]++;
         intact[f] += !ad->released;
     }
@@ -170,7 +170,7 @@ void sim_tangle_apply_stiffening(sim_world *w, int t) {
         float share = total[f] ? (float)intact[f] / (float)total[f] : 0.0f;
         float sev = ts->d.severity * share;
         for (int j = ts->row_lo; j <= ts->row_hi; j++) {
-            int i = j * nf + f;
+            int i = sim_at(b, f, j);
             b->fmax[i] = fibre_max * (1.0f + TANGLE_STIFFENING * sev);
             b->shorten[i] = 1.0f - TANGLE_SHORTENING * sev;
             b->rest[i] = b->rest0[i] * b->shorten[i] * (1.0f + b->creep[i]);

@@ -12,6 +12,7 @@
  * scaled by the spindle's radius along the muscle, with a small crimp wave.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,23 +70,42 @@ float sim_spindle_radius(float radius_max, float s) {
     return radius_max * (END_RADIUS + (1.0f - END_RADIUS) * sinf(PI_F * s));
 }
 
+/* The bundle's arrays of n floats, in one arena. Each starts a few cache
+ * lines further round the 4 KiB cycle than the one before: arrays whose
+ * starts were all alike modulo 4 KiB would put the same row of every array
+ * into the same cache set, and the solver touches twenty of them at once. */
+#define ARENA_STAGGER_FLOATS 48  /* 192 bytes: three cache lines */
+
+static const size_t arena_arrays[] = {
+    offsetof(sim_bundle, x),      offsetof(sim_bundle, y),       offsetof(sim_bundle, z),
+    offsetof(sim_bundle, px),     offsetof(sim_bundle, py),      offsetof(sim_bundle, pz),
+    offsetof(sim_bundle, vx),     offsetof(sim_bundle, vy),      offsetof(sim_bundle, vz),
+    offsetof(sim_bundle, w),      offsetof(sim_bundle, lane_u),  offsetof(sim_bundle, lane_v),
+    offsetof(sim_bundle, rest0),  offsetof(sim_bundle, rest),    offsetof(sim_bundle, fmax),
+    offsetof(sim_bundle, creep),  offsetof(sim_bundle, shorten), offsetof(sim_bundle, tension),
+    offsetof(sim_bundle, strain), offsetof(sim_bundle, nx),      offsetof(sim_bundle, ny),
+    offsetof(sim_bundle, nz),     offsetof(sim_bundle, cp),      offsetof(sim_bundle, dp),
+    offsetof(sim_bundle, dl)};
+
 bool sim_bundle_alloc(sim_bundle *b, int nf, int np) {
     memset(b, 0, sizeof *b);
-    b->nf = nf, b->np = np, b->n = nf * np;
-    size_t n = (size_t)b->n, ns = (size_t)nf * (size_t)(np - 1);
-    float **per_particle[] = {&b->x, &b->y, &b->z, &b->px, &b->py, &b->pz,
-                              &b->vx, &b->vy, &b->vz, &b->w, &b->lane_u, &b->lane_v};
-    float **per_segment[] = {&b->rest0, &b->rest, &b->fmax, &b->creep, &b->shorten, &b->tension, &b->strain,
-                             &b->nx, &b->ny, &b->nz, &b->cp, &b->dp, &b->dl};
-    for (size_t i = 0; i < sizeof per_particle / sizeof *per_particle; i++)
-        if (!(*per_particle[i] = calloc(n, sizeof(float)))) return false;
-    for (size_t i = 0; i < sizeof per_segment / sizeof *per_segment; i++)
-        if (!(*per_segment[i] = calloc(ns, sizeof(float)))) return false;
+    int tiles = (nf + FIBRE_TILE - 1) / FIBRE_TILE;
+    b->nf = nf, b->np = np, b->tile = (nf + tiles - 1) / tiles, b->n = tiles * b->tile * np;
+    size_t n = (size_t)b->n;
+    const size_t count = sizeof arena_arrays / sizeof *arena_arrays;
+    const size_t stride = (n + 1023) / 1024 * 1024 + ARENA_STAGGER_FLOATS; /* whole 4 KiB pages, then the stagger */
+    b->arena_floats = stride * count;
+    b->arena = calloc(b->arena_floats, sizeof(float));
+    if (!b->arena) return false;
+    for (size_t k = 0; k < count; k++) {
+        float **array = (float **)(void *)((char *)b + arena_arrays[k]);
+        *array = b->arena + k * stride;
+    }
     b->seg_kind = calloc((size_t)np, 1);
     b->row_radius = calloc((size_t)np, sizeof(float));
     b->tangled = calloc((size_t)nf, 1);
     b->contractile = calloc((size_t)nf, sizeof(float));
-    b->zero_rows = calloc((size_t)nf * 5, sizeof(float));
+    b->zero_rows = calloc((size_t)(n / (size_t)np) * 5, sizeof(float));
     for (int f = 0; b->contractile && f < nf; f++) b->contractile[f] = 1.0f;
     b->att0 = calloc((size_t)nf * 3, sizeof(float));
     b->att1 = calloc((size_t)nf * 3, sizeof(float));
@@ -93,10 +113,7 @@ bool sim_bundle_alloc(sim_bundle *b, int nf, int np) {
 }
 
 void sim_bundle_free(sim_bundle *b) {
-    float *arrays[] = {b->x, b->y, b->z, b->px, b->py, b->pz, b->vx, b->vy, b->vz, b->w,
-                       b->lane_u, b->lane_v, b->rest0, b->rest, b->fmax, b->creep, b->shorten,
-                       b->tension, b->strain, b->nx, b->ny, b->nz, b->cp, b->dp, b->dl,
-                       b->row_radius, b->att0, b->att1, b->contractile, b->zero_rows};
+    float *arrays[] = {b->arena, b->row_radius, b->att0, b->att1, b->contractile, b->zero_rows};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++) free(arrays[i]);
     free(b->seg_kind);
     free(b->tangled);
@@ -108,15 +125,7 @@ static void copy_floats(float *dst, const float *src, size_t n) {
 }
 
 void sim_bundle_copy(sim_bundle *dst, const sim_bundle *src) {
-    size_t n = (size_t)src->n, ns = (size_t)src->nf * (size_t)(src->np - 1);
-    float *d_pp[] = {dst->x, dst->y, dst->z, dst->px, dst->py, dst->pz, dst->vx, dst->vy, dst->vz, dst->w,
-                     dst->lane_u, dst->lane_v};
-    const float *s_pp[] = {src->x, src->y, src->z, src->px, src->py, src->pz, src->vx, src->vy, src->vz, src->w,
-                           src->lane_u, src->lane_v};
-    for (size_t i = 0; i < sizeof d_pp / sizeof *d_pp; i++) copy_floats(d_pp[i], s_pp[i], n);
-    float *d_ps[] = {dst->rest0, dst->rest, dst->fmax, dst->creep, dst->shorten, dst->tension, dst->strain};
-    const float *s_ps[] = {src->rest0, src->rest, src->fmax, src->creep, src->shorten, src->tension, src->strain};
-    for (size_t i = 0; i < sizeof d_ps / sizeof *d_ps; i++) copy_floats(d_ps[i], s_ps[i], ns);
+    copy_floats(dst->arena, src->arena, src->arena_floats);
     memcpy(dst->seg_kind, src->seg_kind, (size_t)src->np);
     copy_floats(dst->row_radius, src->row_radius, (size_t)src->np);
     memcpy(dst->tangled, src->tangled, (size_t)src->nf);
@@ -167,8 +176,8 @@ static bool build_muscle(sim_world *w, int mi) {
         float crimp = CRIMP_AMPLITUDE * m->radius_m * (j == 0 || j == np - 1 ? 0.0f : 1.0f);
         for (int f = 0; f < nf; f++) {
             float c = crimp * sinf(2.0f * PI_F * CRIMP_WAVES * s + crimp_phase[f]);
-            b->lane_u[j * nf + f] = b->row_radius[j] * lu[f] + c * cosf(crimp_dir[f]);
-            b->lane_v[j * nf + f] = b->row_radius[j] * lv[f] + c * sinf(crimp_dir[f]);
+            b->lane_u[sim_at(b, f, j)] = b->row_radius[j] * lu[f] + c * cosf(crimp_dir[f]);
+            b->lane_v[sim_at(b, f, j)] = b->row_radius[j] * lv[f] + c * sinf(crimp_dir[f]);
         }
     }
     for (int j = 0; j < np - 1; j++) {
@@ -184,23 +193,21 @@ static bool build_muscle(sim_world *w, int mi) {
     b->fibre_fmax = fibre_max_n;
     for (int f = 0; f < nf; f++) {
         float a0[3], a1[3], a1w[3];
-        float r0 = b->row_radius[0], r1 = b->row_radius[np - 1];
+        const int first = sim_at(b, f, 0), last = sim_at(b, f, np - 1);
         for (int k = 0; k < 3; k++) {
-            a0[k] = fs.o[k] + r0 * (b->lane_u[f] / r0 * fs.e1[k] + b->lane_v[f] / r0 * fs.e2[k]);
-            a1w[k] = fs.o[k] + fs.length * fs.u[k] +
-                     (b->lane_u[(np - 1) * nf + f] * fs.e1[k] + b->lane_v[(np - 1) * nf + f] * fs.e2[k]);
+            a0[k] = fs.o[k] + b->lane_u[first] * fs.e1[k] + b->lane_v[first] * fs.e2[k];
+            a1w[k] = fs.o[k] + fs.length * fs.u[k] + b->lane_u[last] * fs.e1[k] + b->lane_v[last] * fs.e2[k];
         }
-        (void)r1;
         sim_world_to_distal(q_slack, a1w, a1);
         memcpy(&b->att0[f * 3], a0, sizeof a0);
         memcpy(&b->att1[f * 3], a1, sizeof a1);
         float dx = a1w[0] - a0[0], dy = a1w[1] - a0[1], dz = a1w[2] - a0[2];
         float rest = sqrtf(dx * dx + dy * dy + dz * dz) / (float)(np - 1);
         for (int j = 0; j < np - 1; j++) {
-            b->rest0[j * nf + f] = rest;
-            b->rest[j * nf + f] = rest;
-            b->shorten[j * nf + f] = 1.0f;
-            b->fmax[j * nf + f] = fibre_max_n;
+            int i = sim_at(b, f, j);
+            b->rest0[i] = b->rest[i] = rest;
+            b->shorten[i] = 1.0f;
+            b->fmax[i] = fibre_max_n;
         }
     }
 
@@ -213,13 +220,13 @@ static bool build_muscle(sim_world *w, int mi) {
      * substep; otherwise the near-singular transverse mode of a taut chain
      * makes the step unstable. */
     const float h = SIM_DT_S / (float)w->desc.substeps;
-    float mass = m->mass_kg / (float)b->n;
+    float mass = m->mass_kg / (float)(nf * np);
     float stable_mass = MASS_SCALE_FORCES * fibre_max_n * h * h / b->rest0[0];
     if (mass < stable_mass) mass = stable_mass;
     for (int j = 0; j < np; j++) {
         float s = (float)j / (float)(np - 1);
         for (int f = 0; f < nf; f++) {
-            int i = j * nf + f;
+            int i = sim_at(b, f, j);
             float p[3];
             for (int k = 0; k < 3; k++)
                 p[k] = fr.o[k] + s * fr.length * fr.u[k] + b->lane_u[i] * fr.e1[k] + b->lane_v[i] * fr.e2[k];
@@ -231,8 +238,9 @@ static bool build_muscle(sim_world *w, int mi) {
     }
     sim_set_attachments(w, b, start_deg, 0, nf);
     for (int f = 0; f < nf; f++) {
-        b->px[f] = b->x[f], b->py[f] = b->y[f], b->pz[f] = b->z[f];
-        int i = (np - 1) * nf + f;
+        int i = sim_at(b, f, 0);
+        b->px[i] = b->x[i], b->py[i] = b->y[i], b->pz[i] = b->z[i];
+        i = sim_at(b, f, np - 1);
         b->px[i] = b->x[i], b->py[i] = b->y[i], b->pz[i] = b->z[i];
     }
     free(crimp_dir), free(crimp_phase);
@@ -294,7 +302,7 @@ static bool build_muscle(sim_world *w, int mi) {
                                   TANGLE_JITTER * sqrtf(bump) * r * (sim_rng_uniform(&w->rng) - 0.5f) * 2.0f);
                 float dv = sev * (bump * (lv[g] - lv[f]) * r +
                                   TANGLE_JITTER * sqrtf(bump) * r * (sim_rng_uniform(&w->rng) - 0.5f) * 2.0f);
-                int i = j * nf + f;
+                int i = sim_at(b, f, j);
                 b->x[i] += du * fr.e1[0] + dv * fr.e2[0];
                 b->y[i] += du * fr.e1[1] + dv * fr.e2[1];
                 b->z[i] += du * fr.e1[2] + dv * fr.e2[2];

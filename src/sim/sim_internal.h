@@ -1,13 +1,18 @@
 /* sim_internal.h: the world's data, shared by the model's files only.
  *
- * Hot data is structure-of-arrays and row-major: particle j of fibre f of a
- * bundle lives at index j * fibres + f, so one row of a bundle (the same
- * particle of every fibre) is contiguous and the chain solver runs down the
- * rows with the fibres side by side in vector lanes.
+ * Hot data is structure-of-arrays in tiles: a bundle's fibres are split into
+ * tiles of at most FIBRE_TILE fibres, each tile stored whole, row by row
+ * (particle j of the tile's fibres side by side). One row of a tile is
+ * contiguous, so the chain solver runs down the rows with the fibres in
+ * vector lanes; one tile is contiguous, so a tile stays in cache (and in few
+ * pages) through all its work however many fibres the bundle has. Per-segment
+ * arrays use the same layout (segment j starts at particle j; the last row is
+ * unused).
  */
 #ifndef FIBRELAB_SIM_INTERNAL_H
 #define FIBRELAB_SIM_INTERNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "sim.h"
@@ -15,7 +20,9 @@
 typedef struct sim_rng { uint64_t s; } sim_rng;  /* xorshift64*, lives in the world */
 
 typedef struct sim_bundle {
-    int nf, np, n;               /* fibres, particles per fibre, n = nf * np */
+    int nf, np;                  /* fibres, particles per fibre */
+    int tile;                    /* fibres per tile (the last may hold fewer) */
+    int n;                       /* storage per array: tiles * tile * np */
     int muscle;                  /* index into the world's muscles, or -1 for a free bundle */
     sim_material material;
     float compliance;            /* SIM_MATERIAL_LINEAR, m/N */
@@ -24,7 +31,7 @@ typedef struct sim_bundle {
     float *px, *py, *pz;         /* positions at the start of the substep */
     float *vx, *vy, *vz;         /* velocities (m/s) */
     float *w;                    /* inverse mass (1/kg); 0 = attached */
-    /* per segment, (np - 1) rows of nf */
+    /* per segment (segment j joins particles j and j + 1) */
     float *rest0;                /* healthy rest length (m) */
     float *rest;                 /* current rest length: tangle shortening and creep applied */
     float *fmax;                 /* force scale (N): the fibre's max isometric force times tangle stiffening */
@@ -38,11 +45,13 @@ typedef struct sim_bundle {
     float *row_radius;           /* spindle radius at each row (m) */
     uint8_t *tangled;            /* per fibre: tangle index + 1, or 0 */
     float *contractile;          /* per fibre: 1, or 0 for tangled (fibrotic) fibres */
-    float *zero_rows;            /* 5 * nf zeros: the chain solver's row before the first */
+    float *zero_rows;            /* 5 rows of zeros: the chain solver's row before the first */
     /* attachments, per fibre: origin in world (fixed), insertion in the distal frame */
     float *att0, *att1;          /* nf * 3 */
     /* chain solver scratch, per segment */
     float *nx, *ny, *nz, *cp, *dp, *dl;
+    float *arena;                /* holds every array of n floats above */
+    size_t arena_floats;
 } sim_bundle;
 
 typedef struct sim_adhesion {
@@ -154,6 +163,29 @@ float sim_spindle_radius(float radius_max, float s);
 bool sim_build_muscles(sim_world *w);
 void sim_bundle_free(sim_bundle *b);
 bool sim_bundle_alloc(sim_bundle *b, int nf, int np);
+
+#define FIBRE_TILE 128  /* fibres per tile at most: a tile's rows fit in L2 */
+
+/* Where fibre f's row j starts for the tile holding f0: index + f for every
+ * fibre f of that tile. The next particle of a fibre is tile entries on. */
+static inline int sim_row(const sim_bundle *b, int f0, int j) {
+    return (f0 / b->tile) * b->tile * (b->np - 1) + j * b->tile;
+}
+
+/* Storage index of particle (or segment) j of fibre f. */
+static inline int sim_at(const sim_bundle *b, int f, int j) {
+    return sim_row(b, f, j) + f;
+}
+
+/* The fibre that storage index i belongs to. */
+static inline int sim_fibre_of(const sim_bundle *b, int i) {
+    return i / (b->tile * b->np) * b->tile + i % b->tile;
+}
+
+/* End of the tile that begins at fibre f0. */
+static inline int sim_tile_end(const sim_bundle *b, int f0) {
+    return f0 + b->tile < b->nf ? f0 + b->tile : b->nf;
+}
 void sim_bundle_copy(sim_bundle *dst, const sim_bundle *src);
 
 /* solver (sim_solver.c) */

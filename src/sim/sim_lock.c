@@ -125,7 +125,7 @@ void sim_lock_place(sim_world *w, float deg) {
  * lifts it against the tool) and is carried by the normal force, not by
  * friction. */
 static void held_reaction(const sim_bundle *b, int i, const float e1[3], float out[3]) {
-    int before = i - b->nf;
+    int before = i - b->tile;
     float r[3] = {b->nx[before] * b->dl[before] - b->nx[i] * b->dl[i],
                   b->ny[before] * b->dl[before] - b->ny[i] * b->dl[i],
                   b->nz[before] * b->dl[before] - b->nz[i] * b->dl[i]};

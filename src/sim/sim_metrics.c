@@ -17,7 +17,7 @@ static float region_alignment(const sim_world *w, int muscle, int row_lo, int ro
     for (int j = row_lo; j <= row_hi; j++)
         for (int f = 0; f < b->nf; f++) {
             if (tangle >= 0 && (healthy ? b->tangled[f] != 0 : b->tangled[f] != tangle + 1)) continue;
-            int i = j * b->nf + f, k = i + b->nf;
+            int i = sim_at(b, f, j), k = i + b->tile;
             float dx = b->x[k] - b->x[i], dy = b->y[k] - b->y[i], dz = b->z[k] - b->z[i];
             float len2 = dx * dx + dy * dy + dz * dz;
             if (len2 <= 0.0f) continue;
@@ -45,7 +45,7 @@ static float mean_strain(const sim_bundle *b, int row_lo, int row_hi, int tangle
     for (int j = row_lo; j <= row_hi; j++)
         for (int f = 0; f < b->nf; f++) {
             if (tangle_tag && b->tangled[f] != tangle_tag) continue;
-            sum += b->strain[j * b->nf + f];
+            sum += b->strain[sim_at(b, f, j)];
             count++;
         }
     return count ? (float)(sum / (double)count) : 0.0f;
@@ -57,7 +57,7 @@ static float mean_tension(const sim_bundle *b, int row_lo, int row_hi, int tangl
     for (int j = row_lo; j <= row_hi; j++)
         for (int f = 0; f < b->nf; f++) {
             if (tangle_tag && b->tangled[f] != tangle_tag) continue;
-            sum += b->tension[j * b->nf + f];
+            sum += b->tension[sim_at(b, f, j)];
             count++;
         }
     return count ? (float)(sum / (double)count) : 0.0f;
@@ -84,9 +84,8 @@ void sim_compute_torque(sim_world *w) {
     float torque = 0.0f;
     for (int m = 0; m < w->desc.muscle_count; m++) {
         const sim_bundle *b = &w->bundles[w->muscles[m].bundle];
-        const float *t = b->tension + (b->np - 2) * b->nf;
         float sum = 0.0f;
-        for (int f = 0; f < b->nf; f++) sum += t[f];
+        for (int f = 0; f < b->nf; f++) sum += b->tension[sim_at(b, f, b->np - 2)];
         torque += sum * w->muscles[m].d.offset_m;
     }
     w->joint.torque_nm = torque;

@@ -34,15 +34,15 @@
 
 void sim_set_attachments(sim_world *w, sim_bundle *b, float deg, int f0, int f1) {
     if (b->muscle < 0) return;
-    int nf = b->nf, last = (b->np - 1) * nf;
     float q = sim_joint_q(w, deg);
     float c = cosf(q), s = sinf(q);
     for (int f = f0; f < f1; f++) {
         const float *a0 = &b->att0[f * 3], *a1 = &b->att1[f * 3];
-        b->x[f] = a0[0], b->y[f] = a0[1], b->z[f] = a0[2];
-        b->x[last + f] = c * a1[0] - s * a1[1];
-        b->y[last + f] = s * a1[0] + c * a1[1];
-        b->z[last + f] = a1[2];
+        int first = sim_at(b, f, 0), last = sim_at(b, f, b->np - 1);
+        b->x[first] = a0[0], b->y[first] = a0[1], b->z[first] = a0[2];
+        b->x[last] = c * a1[0] - s * a1[1];
+        b->y[last] = s * a1[0] + c * a1[1];
+        b->z[last] = a1[2];
     }
 }
 
@@ -105,8 +105,9 @@ static void forward_row(int f0, int f1, sim_material material, int tendon, float
     }
 }
 
+/* Solves the chains of fibres [f0, f1), all of one tile. */
 void sim_solve_chains(sim_bundle *b, float h, float activation, int f0, int f1) {
-    const int nf = b->nf, np = b->np;
+    const int np = b->np, nt = b->tile, zr = b->n / np; /* zr: one zero row */
     const float inv_h2 = 1.0f / (h * h);
     float *x = b->x, *y = b->y, *z = b->z;
     const float *iw = b->w;
@@ -117,31 +118,32 @@ void sim_solve_chains(sim_bundle *b, float h, float activation, int f0, int f1) 
 
     /* forward sweep: directions, terms, and Thomas elimination */
     for (int j = 0; j < np - 1; j++) {
-        const int r = j * nf, p = (j - 1) * nf;
+        const int r = sim_row(b, f0, j), p = r - nt;
         const bool first = j == 0;
         forward_row(f0, f1, b->material, b->seg_kind[j], inv_h2, b->compliance,
-                    b->seg_kind[j] ? 0.0f : activation, b->fibre_fmax, x + r, y + r, z + r, x + r + nf,
-                    y + r + nf, z + r + nf, iw + r, iw + r + nf, b->rest + r, b->fmax + r, b->contractile,
-                    first ? zero : nx + p, first ? zero + nf : ny + p, first ? zero + 2 * nf : nz + p,
-                    first ? zero + 3 * nf : cp + p, first ? zero + 4 * nf : dp + p, nx + r, ny + r, nz + r,
+                    b->seg_kind[j] ? 0.0f : activation, b->fibre_fmax, x + r, y + r, z + r, x + r + nt,
+                    y + r + nt, z + r + nt, iw + r, iw + r + nt, b->rest + r, b->fmax + r, b->contractile,
+                    first ? zero : nx + p, first ? zero + zr : ny + p, first ? zero + 2 * zr : nz + p,
+                    first ? zero + 3 * zr : cp + p, first ? zero + 4 * zr : dp + p, nx + r, ny + r, nz + r,
                     cp + r, dp + r, ten + r, str + r);
     }
     /* back substitution */
     {
-        int j = np - 2;
-        for (int f = f0; f < f1; f++) dl[j * nf + f] = dp[j * nf + f];
-        for (j = np - 3; j >= 0; j--) {
-            const float *scp = cp + j * nf, *sdp = dp + j * nf, *ndl = dl + (j + 1) * nf;
-            float *sdl = dl + j * nf;
+        int r = sim_row(b, f0, np - 2);
+        for (int f = f0; f < f1; f++) dl[r + f] = dp[r + f];
+        for (r -= nt; r >= sim_row(b, f0, 0); r -= nt) {
+            const float *scp = cp + r, *sdp = dp + r, *ndl = dl + r + nt;
+            float *sdl = dl + r;
             for (int f = f0; f < f1; f++) sdl[f] = sdp[f] - scp[f] * ndl[f];
         }
     }
     /* apply: particle j gets +w n_(j-1) dl_(j-1) - w n_j dl_j */
     for (int j = 1; j < np - 1; j++) {
-        float *px = x + j * nf, *py = y + j * nf, *pz = z + j * nf;
-        const float *pw = iw + j * nf;
-        const float *an = nx + (j - 1) * nf, *bn = ny + (j - 1) * nf, *cn = nz + (j - 1) * nf, *l0 = dl + (j - 1) * nf;
-        const float *an1 = nx + j * nf, *bn1 = ny + j * nf, *cn1 = nz + j * nf, *l1 = dl + j * nf;
+        const int r = sim_row(b, f0, j), p = r - nt;
+        float *px = x + r, *py = y + r, *pz = z + r;
+        const float *pw = iw + r;
+        const float *an = nx + p, *bn = ny + p, *cn = nz + p, *l0 = dl + p;
+        const float *an1 = nx + r, *bn1 = ny + r, *cn1 = nz + r, *l1 = dl + r;
         for (int f = f0; f < f1; f++) {
             px[f] += pw[f] * (an[f] * l0[f] - an1[f] * l1[f]);
             py[f] += pw[f] * (bn[f] * l0[f] - bn1[f] * l1[f]);
@@ -150,19 +152,20 @@ void sim_solve_chains(sim_bundle *b, float h, float activation, int f0, int f1) 
     }
     if (b->material == SIM_MATERIAL_LINEAR)
         for (int j = 0; j < np - 1; j++)
-            for (int f = f0; f < f1; f++) ten[j * nf + f] = -dl[j * nf + f] * inv_h2;
+            for (int f = f0, r = sim_row(b, f0, j); f < f1; f++) ten[r + f] = -dl[r + f] * inv_h2;
 }
 
 void sim_solve_bending(sim_bundle *b, int f0, int f1) {
-    const int nf = b->nf, np = b->np;
+    const int nt = b->tile, np = b->np;
     for (int j = 1; j < np - 1; j++) {
-        float *x = b->x + j * nf, *y = b->y + j * nf, *z = b->z + j * nf;
-        const float *pw = b->w + j * nf;
+        const int r = sim_row(b, f0, j);
+        float *x = b->x + r, *y = b->y + r, *z = b->z + r;
+        const float *pw = b->w + r;
         for (int f = f0; f < f1; f++) {
             float k = pw[f] > 0.0f ? BENDING_BLEND : 0.0f;
-            x[f] += k * (0.5f * (x[f - nf] + x[f + nf]) - x[f]);
-            y[f] += k * (0.5f * (y[f - nf] + y[f + nf]) - y[f]);
-            z[f] += k * (0.5f * (z[f - nf] + z[f + nf]) - z[f]);
+            x[f] += k * (0.5f * (x[f - nt] + x[f + nt]) - x[f]);
+            y[f] += k * (0.5f * (y[f - nt] + y[f + nt]) - y[f]);
+            z[f] += k * (0.5f * (z[f - nt] + z[f + nt]) - z[f]);
         }
     }
 }
@@ -173,14 +176,15 @@ void sim_solve_bending(sim_bundle *b, int f0, int f1) {
 void sim_solve_lanes(sim_world *w, sim_bundle *b, float deg, float h, int f0, int f1) {
     if (b->muscle < 0) return;
     const sim_frame fr = sim_muscle_frame(w, b->muscle, deg);
-    const int nf = b->nf, np = b->np;
-    const float fibre_fmax = w->muscles[b->muscle].d.max_force_n / (float)nf;
+    const int np = b->np;
+    const float fibre_fmax = w->muscles[b->muscle].d.max_force_n / (float)b->nf;
     const float k_lane = LANE_STIFFNESS * fibre_fmax / b->rest0[0];
     const float kh2 = k_lane * h * h;
     for (int j = 1; j < np - 1; j++) {
         const float env = ENVELOPE_MARGIN * b->row_radius[j];
-        float *x = b->x + j * nf, *y = b->y + j * nf, *z = b->z + j * nf;
-        const float *pw = b->w + j * nf, *lu = b->lane_u + j * nf, *lv = b->lane_v + j * nf;
+        const int r = sim_row(b, f0, j);
+        float *x = b->x + r, *y = b->y + r, *z = b->z + r;
+        const float *pw = b->w + r, *lu = b->lane_u + r, *lv = b->lane_v + r;
         for (int f = f0; f < f1; f++) {
             float rx = x[f] - fr.o[0], ry = y[f] - fr.o[1], rz = z[f] - fr.o[2];
             float t = rx * fr.u[0] + ry * fr.u[1] + rz * fr.u[2];
@@ -213,12 +217,11 @@ void sim_solve_lanes(sim_world *w, sim_bundle *b, float deg, float h, int f0, in
 
 void sim_creep_update(sim_bundle *b, float dt) {
     if (b->material != SIM_MATERIAL_MUSCLE) return;
-    const int nf = b->nf;
     const float inv_fmax = 1.0f / b->fibre_fmax;
     for (int j = 0; j < b->np - 1; j++) {
         if (b->seg_kind[j]) continue;
-        for (int f = 0; f < nf; f++) {
-            int i = j * nf + f;
+        for (int f = 0; f < b->nf; f++) {
+            int i = sim_at(b, f, j);
             float c = b->creep[i];
             float target = CREEP_PER_STRESS * b->tension[i] * inv_fmax;
             target = target > CREEP_MAX ? CREEP_MAX : target;

@@ -14,7 +14,6 @@
 #include "sim_internal.h"
 
 #define DRIVE_MAX_DEG_S 720.0f   /* "over=0" still moves, just very fast */
-#define FIBRE_BLOCK 128           /* fibres solved together: a block's rows fit in L1/L2 */
 #define SETTLE_FRAMES 60         /* 1 s of settling at creation */
 #define DRIVE_LIMIT_FACTOR 4.6f  /* the mover's greatest torque, in end-feel torques: illustrative */
 #define GIVE_WAY_MARGIN 1.1f     /* resisted this much beyond that, the limb gives way */
@@ -147,18 +146,20 @@ int sim_world_add_bundle(sim_world *w, const sim_bundle_desc *d) {
     for (int f = 0; f < nf; f++)
         for (int j = 0; j < np; j++) {
             const float *p = &d->positions[((size_t)f * (size_t)np + (size_t)j) * 3];
-            int i = j * nf + f;
+            int i = sim_at(b, f, j);
             b->x[i] = b->px[i] = p[0];
             b->y[i] = b->py[i] = p[1];
             b->z[i] = b->pz[i] = p[2];
             b->w[i] = (d->pin_ends && (j == 0 || j == np - 1)) ? 0.0f : 1.0f / d->particle_mass_kg;
         }
     float fibre_max = 1.0f;
-    for (int i = 0; i < nf * (np - 1); i++) {
-        b->rest0[i] = b->rest[i] = d->rest_length_m;
-        b->shorten[i] = 1.0f;
-        b->fmax[i] = fibre_max;
-    }
+    for (int f = 0; f < nf; f++)
+        for (int j = 0; j < np - 1; j++) {
+            int i = sim_at(b, f, j);
+            b->rest0[i] = b->rest[i] = d->rest_length_m;
+            b->shorten[i] = 1.0f;
+            b->fmax[i] = fibre_max;
+        }
     return w->bundle_count++;
 }
 
@@ -246,7 +247,7 @@ static void predict_span(int i0, int i1, float h, float damp, float gx, float gy
 
 static void predict(sim_bundle *b, float h, float damp, const float g[3], int f0, int f1) {
     for (int j = 0; j < b->np; j++)
-        predict_span(j * b->nf + f0, j * b->nf + f1, h, damp, g[0] * h, g[1] * h, g[2] * h, b->x, b->y, b->z,
+        predict_span(sim_row(b, f0, j) + f0, sim_row(b, f0, j) + f1, h, damp, g[0] * h, g[1] * h, g[2] * h, b->x, b->y, b->z,
                      b->px, b->py, b->pz, b->vx, b->vy, b->vz, b->w);
 }
 
@@ -262,7 +263,7 @@ static void velocities_span(int n, float inv_h, const float *restrict x, const f
 
 static void derive_velocities(sim_bundle *b, float inv_h, int f0, int f1) {
     for (int j = 0; j < b->np; j++) {
-        int i = j * b->nf + f0;
+        int i = sim_row(b, f0, j) + f0;
         velocities_span(f1 - f0, inv_h, b->x + i, b->y + i, b->z + i, b->px + i, b->py + i, b->pz + i, b->vx + i,
                         b->vy + i, b->vz + i);
     }
@@ -284,8 +285,8 @@ static bool bundle_coupled(const sim_world *w, int k) {
 static void step_independent(sim_world *w, sim_bundle *b, float deg0, float deg1, float h, float damp,
                              float activation) {
     const int substeps = w->desc.substeps;
-    for (int f0 = 0; f0 < b->nf; f0 += FIBRE_BLOCK) {
-        int f1 = f0 + FIBRE_BLOCK < b->nf ? f0 + FIBRE_BLOCK : b->nf;
+    for (int f0 = 0; f0 < b->nf; f0 += b->tile) {
+        int f1 = sim_tile_end(b, f0);
         for (int sub = 0; sub < substeps; sub++) {
             float deg = deg0 + (deg1 - deg0) * (float)(sub + 1) / (float)substeps;
             sim_set_attachments(w, b, deg, f0, f1);
@@ -310,19 +311,22 @@ static void step_coupled(sim_world *w, const bool *coupled, float deg0, float de
             sim_bundle *b = &w->bundles[k];
             sim_set_attachments(w, b, deg, 0, b->nf);
             if (w->lock.active && w->lock.bundle == k) sim_lock_place(w, deg);
-            /* a block of fibres at a time: its rows stay in cache */
-            for (int f0 = 0; f0 < b->nf; f0 += FIBRE_BLOCK) {
-                int f1 = f0 + FIBRE_BLOCK < b->nf ? f0 + FIBRE_BLOCK : b->nf;
-                predict(b, h, damp, w->desc.gravity, f0, f1);
-                sim_solve_chains(b, h, b->muscle >= 0 ? activation : 0.0f, f0, f1);
+            for (int f0 = 0; f0 < b->nf; f0 += b->tile) {
+                predict(b, h, damp, w->desc.gravity, f0, sim_tile_end(b, f0));
+                sim_solve_chains(b, h, b->muscle >= 0 ? activation : 0.0f, f0, sim_tile_end(b, f0));
             }
             if (w->lock.active && w->lock.bundle == k) sim_lock_solve(w, deg, h);
-            if (w->desc.features.bending) sim_solve_bending(b, 0, b->nf);
-            if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h, 0, b->nf);
+            for (int f0 = 0; f0 < b->nf; f0 += b->tile) {
+                if (w->desc.features.bending) sim_solve_bending(b, f0, sim_tile_end(b, f0));
+                if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h, f0, sim_tile_end(b, f0));
+            }
         }
         sim_adhesions_solve(w, h);
-        for (int k = 0; k < w->bundle_count; k++)
-            if (coupled[k]) derive_velocities(&w->bundles[k], 1.0f / h, 0, w->bundles[k].nf);
+        for (int k = 0; k < w->bundle_count; k++) {
+            sim_bundle *b = &w->bundles[k];
+            if (!coupled[k]) continue;
+            for (int f0 = 0; f0 < b->nf; f0 += b->tile) derive_velocities(b, 1.0f / h, f0, sim_tile_end(b, f0));
+        }
     }
 }
 
@@ -398,7 +402,7 @@ sim_bundle_view sim_world_bundle(const sim_world *w, int k) {
     sim_bundle_view v = {0};
     if (k < 0 || k >= w->bundle_count) return v;
     const sim_bundle *b = &w->bundles[k];
-    v.fibres = b->nf, v.particles = b->np;
+    v.fibres = b->nf, v.particles = b->np, v.tile = b->tile;
     v.x = b->x, v.y = b->y, v.z = b->z;
     v.tension_n = b->tension, v.strain = b->strain, v.tangled = b->tangled;
     return v;

@@ -136,14 +136,20 @@ static void untangled_muscle_at_rest_stays_still(void **state) {
     int n = v.fibres * v.particles;
     float *before = malloc((size_t)n * 3 * sizeof(float));
     assert_non_null(before);
-    for (int i = 0; i < n; i++) before[3 * i] = v.x[i], before[3 * i + 1] = v.y[i], before[3 * i + 2] = v.z[i];
+    for (int f = 0; f < v.fibres; f++)
+        for (int j = 0; j < v.particles; j++) {
+            int i = sim_view_index(&v, f, j), k = 3 * (f * v.particles + j);
+            before[k] = v.x[i], before[k + 1] = v.y[i], before[k + 2] = v.z[i];
+        }
     for (int i = 0; i < 600; i++) sim_world_step(w);
     double worst = 0.0;
-    for (int i = 0; i < n; i++) {
-        double dx = v.x[i] - before[3 * i], dy = v.y[i] - before[3 * i + 1], dz = v.z[i] - before[3 * i + 2];
-        double d2 = sqrt(dx * dx + dy * dy + dz * dz);
-        if (d2 > worst) worst = d2;
-    }
+    for (int f = 0; f < v.fibres; f++)
+        for (int j = 0; j < v.particles; j++) {
+            int i = sim_view_index(&v, f, j), k = 3 * (f * v.particles + j);
+            double dx = v.x[i] - before[k], dy = v.y[i] - before[k + 1], dz = v.z[i] - before[k + 2];
+            double d2 = sqrt(dx * dx + dy * dy + dz * dz);
+            if (d2 > worst) worst = d2;
+        }
     if (worst > 1e-4) fail_msg("a particle moved %.6f m in 10 s at rest", worst);
     free(before);
     sim_world_destroy(w);
@@ -176,10 +182,12 @@ static void random_actions_stay_finite(void **state) {
         sim_world_step(w);
     }
     sim_bundle_view v = sim_world_bundle(w, 0);
-    for (int i = 0; i < v.fibres * v.particles; i++) {
-        assert_true(isfinite(v.x[i]) && isfinite(v.y[i]) && isfinite(v.z[i]));
-        assert_true(fabsf(v.x[i]) < 1.0f && fabsf(v.y[i]) < 1.0f && fabsf(v.z[i]) < 1.0f);
-    }
+    for (int f = 0; f < v.fibres; f++)
+        for (int j = 0; j < v.particles; j++) {
+            int i = sim_view_index(&v, f, j);
+            assert_true(isfinite(v.x[i]) && isfinite(v.y[i]) && isfinite(v.z[i]));
+            assert_true(fabsf(v.x[i]) < 1.0f && fabsf(v.y[i]) < 1.0f && fabsf(v.z[i]) < 1.0f);
+        }
     sim_state s = sim_world_state(w);
     assert_true(isfinite(s.pain) && s.pain >= 0.0f && s.pain <= 10.0f);
     assert_true(isfinite(s.resisting_torque_nm));
