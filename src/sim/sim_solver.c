@@ -155,18 +155,50 @@ void sim_solve_chains(sim_bundle *b, float h, float activation, int f0, int f1) 
             for (int f = f0, r = sim_row(b, f0, j); f < f1; f++) ten[r + f] = -dl[r + f] * inv_h2;
 }
 
+/* Row j of [f0, f1) moved a little towards the mean of its neighbours along
+ * the fibre (row j - 1 already moved this sweep). Separate restrict rows so
+ * that the loop vectorises. */
+static void bend_row(int f0, int f1, float *restrict x, float *restrict y, float *restrict z,
+                     const float *restrict xa, const float *restrict ya, const float *restrict za,
+                     const float *restrict xb, const float *restrict yb, const float *restrict zb,
+                     const float *restrict pw) {
+    for (int f = f0; f < f1; f++) {
+        float k = pw[f] > 0.0f ? BENDING_BLEND : 0.0f;
+        x[f] += k * (0.5f * (xa[f] + xb[f]) - x[f]);
+        y[f] += k * (0.5f * (ya[f] + yb[f]) - y[f]);
+        z[f] += k * (0.5f * (za[f] + zb[f]) - z[f]);
+    }
+}
+
 void sim_solve_bending(sim_bundle *b, int f0, int f1) {
-    const int nt = b->tile, np = b->np;
-    for (int j = 1; j < np - 1; j++) {
+    const int nt = b->tile;
+    for (int j = 1; j < b->np - 1; j++) {
         const int r = sim_row(b, f0, j);
-        float *x = b->x + r, *y = b->y + r, *z = b->z + r;
-        const float *pw = b->w + r;
-        for (int f = f0; f < f1; f++) {
-            float k = pw[f] > 0.0f ? BENDING_BLEND : 0.0f;
-            x[f] += k * (0.5f * (x[f - nt] + x[f + nt]) - x[f]);
-            y[f] += k * (0.5f * (y[f - nt] + y[f + nt]) - y[f]);
-            z[f] += k * (0.5f * (z[f - nt] + z[f + nt]) - z[f]);
-        }
+        bend_row(f0, f1, b->x + r, b->y + r, b->z + r, b->x + r - nt, b->y + r - nt, b->z + r - nt, b->x + r + nt,
+                 b->y + r + nt, b->z + r + nt, b->w + r);
+    }
+}
+
+/* One row of lanes, restrict so that it vectorises: each particle is drawn
+ * towards its lane across the muscle's axis and kept inside the envelope. */
+static void lanes_row(int f0, int f1, const sim_frame *frame, float env, float kh2, float *restrict x,
+                      float *restrict y, float *restrict z, const float *restrict pw, const float *restrict lu,
+                      const float *restrict lv) {
+    const sim_frame fr = *frame;
+    const float env2 = env * env;
+    for (int f = f0; f < f1; f++) {
+        float rx = x[f] - fr.o[0], ry = y[f] - fr.o[1], rz = z[f] - fr.o[2];
+        float t = rx * fr.u[0] + ry * fr.u[1] + rz * fr.u[2];
+        float pu = rx * fr.e1[0] + ry * fr.e1[1] + rz * fr.e1[2];
+        float pv = rx * fr.e2[0] + ry * fr.e2[1] + rz * fr.e2[2];
+        float beta = pw[f] * kh2 / (1.0f + pw[f] * kh2);
+        float nu = pu + beta * (lu[f] - pu), nv = pv + beta * (lv[f] - pv);
+        float r2 = nu * nu + nv * nv;
+        float sc = r2 > env2 && pw[f] > 0.0f ? env / sqrtf(r2) : 1.0f;
+        nu *= sc, nv *= sc;
+        x[f] = fr.o[0] + t * fr.u[0] + nu * fr.e1[0] + nv * fr.e2[0];
+        y[f] = fr.o[1] + t * fr.u[1] + nu * fr.e1[1] + nv * fr.e2[1];
+        z[f] = fr.o[2] + t * fr.u[2] + nu * fr.e1[2] + nv * fr.e2[2];
     }
 }
 
@@ -176,31 +208,13 @@ void sim_solve_bending(sim_bundle *b, int f0, int f1) {
 void sim_solve_lanes(sim_world *w, sim_bundle *b, float deg, float h, int f0, int f1) {
     if (b->muscle < 0) return;
     const sim_frame fr = sim_muscle_frame(w, b->muscle, deg);
-    const int np = b->np;
     const float fibre_fmax = w->muscles[b->muscle].d.max_force_n / (float)b->nf;
     const float k_lane = LANE_STIFFNESS * fibre_fmax / b->rest0[0];
     const float kh2 = k_lane * h * h;
-    for (int j = 1; j < np - 1; j++) {
-        const float env = ENVELOPE_MARGIN * b->row_radius[j];
+    for (int j = 1; j < b->np - 1; j++) {
         const int r = sim_row(b, f0, j);
-        float *x = b->x + r, *y = b->y + r, *z = b->z + r;
-        const float *pw = b->w + r, *lu = b->lane_u + r, *lv = b->lane_v + r;
-        for (int f = f0; f < f1; f++) {
-            float rx = x[f] - fr.o[0], ry = y[f] - fr.o[1], rz = z[f] - fr.o[2];
-            float t = rx * fr.u[0] + ry * fr.u[1] + rz * fr.u[2];
-            float pu = rx * fr.e1[0] + ry * fr.e1[1] + rz * fr.e1[2];
-            float pv = rx * fr.e2[0] + ry * fr.e2[1] + rz * fr.e2[2];
-            float beta = pw[f] * kh2 / (1.0f + pw[f] * kh2);
-            float nu = pu + beta * (lu[f] - pu), nv = pv + beta * (lv[f] - pv);
-            float r2 = nu * nu + nv * nv;
-            if (r2 > env * env && pw[f] > 0.0f) {
-                float sc = env / sqrtf(r2);
-                nu *= sc, nv *= sc;
-            }
-            x[f] = fr.o[0] + t * fr.u[0] + nu * fr.e1[0] + nv * fr.e2[0];
-            y[f] = fr.o[1] + t * fr.u[1] + nu * fr.e1[1] + nv * fr.e2[1];
-            z[f] = fr.o[2] + t * fr.u[2] + nu * fr.e1[2] + nv * fr.e2[2];
-        }
+        lanes_row(f0, f1, &fr, ENVELOPE_MARGIN * b->row_radius[j], kh2, b->x + r, b->y + r, b->z + r, b->w + r,
+                  b->lane_u + r, b->lane_v + r);
     }
 }
 
