@@ -60,14 +60,10 @@ sim_frame sim_muscle_frame(const sim_world *w, int muscle, float deg) {
 }
 
 /* Spindle: narrow at the origin, widest mid-belly, tendon narrow. */
-static float spindle_radius(const sim_muscle_desc *m, float s) {
+float sim_spindle_radius(const sim_muscle_desc *m, float s) {
     float belly = 1.0f - m->tendon_fraction;
     if (s >= belly) return END_RADIUS * m->radius_m;
     return m->radius_m * (END_RADIUS + (1.0f - END_RADIUS) * sinf(PI_F * s / belly));
-}
-
-float sim_spindle_radius(float radius_max, float s) {
-    return radius_max * (END_RADIUS + (1.0f - END_RADIUS) * sinf(PI_F * s));
 }
 
 /* The bundle's arrays of n floats, in one arena. Each starts a few cache
@@ -172,7 +168,7 @@ static bool build_muscle(sim_world *w, int mi) {
     }
     for (int j = 0; j < np; j++) {
         float s = (float)j / (float)(np - 1);
-        b->row_radius[j] = spindle_radius(m, s);
+        b->row_radius[j] = sim_spindle_radius(m, s);
         float crimp = CRIMP_AMPLITUDE * m->radius_m * (j == 0 || j == np - 1 ? 0.0f : 1.0f);
         for (int f = 0; f < nf; f++) {
             float c = crimp * sinf(2.0f * PI_F * CRIMP_WAVES * s + crimp_phase[f]);

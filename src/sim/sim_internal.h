@@ -159,7 +159,7 @@ float sim_joint_q(const sim_world *w, float deg);           /* hinge rotation (r
 void sim_distal_to_world(float q, const float local[3], float out[3]);
 void sim_world_to_distal(float q, const float p[3], float out[3]);
 sim_frame sim_muscle_frame(const sim_world *w, int muscle, float deg);
-float sim_spindle_radius(float radius_max, float s);
+float sim_spindle_radius(const sim_muscle_desc *m, float s); /* radius of the bundle at s (m) */
 bool sim_build_muscles(sim_world *w);
 void sim_bundle_free(sim_bundle *b);
 bool sim_bundle_alloc(sim_bundle *b, int nf, int np);

@@ -81,7 +81,7 @@ void sim_world_lock(sim_world *w, const sim_lock_desc *d) {
     const float depth = l->depth_m * fmaxf(0.0f, 1.0f - TONE_DEPTH_LOSS * w->client.tone);
     sim_frame fr = sim_muscle_frame(w, d->muscle, w->joint.deg);
     const float t_lock = d->at * fr.length;
-    const float surface = sim_spindle_radius(w->muscles[d->muscle].d.radius_m, d->at) * 1.05f;
+    const float surface = sim_spindle_radius(&w->muscles[d->muscle].d, d->at) * 1.05f;
     l->held = malloc((size_t)b->n * sizeof *l->held);
     if (!l->held) {
         sim_world_unlock(w);
