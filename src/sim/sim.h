@@ -222,6 +222,16 @@ float sim_world_assess_rom_deg(const sim_world *world);
  * before and after compare whatever pose the world is in. False: no memory. */
 bool sim_world_assess_alignment(const sim_world *world, sim_region_metrics *muscles, sim_region_metrics *tangles);
 
+/* Palpation: a thumb pressed gently at s on a muscle. stiffness is the
+ * sideways resistance of the tissue under it (N per mm pressed in); a taut,
+ * tangled band is stiffer than healthy tissue. tenderness 0..10 is how
+ * tender the client finds it (a bound tangle is tender). Changes nothing. */
+typedef struct sim_palpation {
+    float stiffness_n_per_mm;
+    float tenderness;
+} sim_palpation;
+sim_palpation sim_world_palpate(const sim_world *w, int muscle, float s, float pressure_kpa);
+
 /* 64-bit FNV-1a over the particle positions and velocities. */
 uint64_t sim_world_state_hash(const sim_world *world);
 

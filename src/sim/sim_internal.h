@@ -208,6 +208,14 @@ void sim_lock_solve(sim_world *w, float deg, float h);
 void sim_lock_update(sim_world *w);
 void sim_lock_release(sim_lock_state *l);
 
+/* The particles of a muscle under a tool pressed at s with a pressure (the
+ * deeper the more pressure, less deep as tone rises): their indices in out
+ * (room for the bundle's n) and their depths below the skin in depth_out
+ * (may be NULL). Returns how many. */
+int sim_tool_footprint(const sim_world *w, int muscle, float s, sim_tool tool, float pressure_kpa, int *out,
+                       float *depth_out);
+float sim_lane_stiffness(const sim_world *w, const sim_bundle *b); /* N/m per particle */
+
 /* client and tone (sim_client.c) */
 void sim_client_update(sim_world *w, float dt);
 void sim_client_relax(sim_world *w);

@@ -61,6 +61,30 @@ static void from_bone(const sim_lock_state *l, float q, const float a[3], float 
         memcpy(out, a, 3 * sizeof(float));
 }
 
+int sim_tool_footprint(const sim_world *w, int muscle, float s, sim_tool tool, float pressure_kpa, int *out,
+                       float *depth_out) {
+    const sim_bundle *b = &w->bundles[w->muscles[muscle].bundle];
+    const float radius = sqrtf(sim_tool_area_m2(tool) / 3.14159265f);
+    const float pressure = pressure_kpa > 0.0f ? pressure_kpa : 0.0f;
+    const float depth = DEPTH_AT_250KPA_M * sqrtf(pressure / 250.0f) * fmaxf(0.0f, 1.0f - TONE_DEPTH_LOSS * w->client.tone);
+    const sim_frame fr = sim_muscle_frame(w, muscle, w->joint.deg);
+    const float t_tool = s * fr.length;
+    const float surface = sim_spindle_radius(&w->muscles[muscle].d, s) * 1.05f;
+    int count = 0;
+    for (int i = 0; i < b->n; i++) {
+        if (b->w[i] <= 0.0f) continue;
+        float rx = b->x[i] - fr.o[0], ry = b->y[i] - fr.o[1], rz = b->z[i] - fr.o[2];
+        float t = rx * fr.u[0] + ry * fr.u[1] + rz * fr.u[2];
+        float pu = rx * fr.e1[0] + ry * fr.e1[1] + rz * fr.e1[2];
+        float pv = rx * fr.e2[0] + ry * fr.e2[1] + rz * fr.e2[2];
+        float below = surface - pu;
+        if (fabsf(t - t_tool) > radius || below > depth || fabsf(pv) > radius + SPREAD_PER_DEPTH * below) continue;
+        if (depth_out) depth_out[count] = below;
+        out[count++] = i;
+    }
+    return count;
+}
+
 void sim_world_lock(sim_world *w, const sim_lock_desc *d) {
     sim_world_unlock(w);
     if (d->muscle < 0 || d->muscle >= w->desc.muscle_count) return;
@@ -71,38 +95,31 @@ void sim_world_lock(sim_world *w, const sim_lock_desc *d) {
     l->bundle = w->muscles[d->muscle].bundle;
     l->distal = over_distal(w, d->muscle, d->at);
     sim_bundle *b = &w->bundles[l->bundle];
-    const float area = sim_tool_area_m2(d->tool);
-    const float radius = sqrtf(area / 3.14159265f);
     const float pressure = d->pressure_kpa > 0.0f ? d->pressure_kpa : 0.0f;
-    l->normal_n = pressure * 1000.0f * area;
+    l->normal_n = pressure * 1000.0f * sim_tool_area_m2(d->tool);
     l->capacity_n = MU_STATIC * l->normal_n;
     l->depth_m = DEPTH_AT_250KPA_M * sqrtf(pressure / 250.0f);
     if (pressure > w->client.peak_pressure_kpa) w->client.peak_pressure_kpa = pressure;
-    const float depth = l->depth_m * fmaxf(0.0f, 1.0f - TONE_DEPTH_LOSS * w->client.tone);
-    sim_frame fr = sim_muscle_frame(w, d->muscle, w->joint.deg);
-    const float t_lock = d->at * fr.length;
-    const float surface = sim_spindle_radius(&w->muscles[d->muscle].d, d->at) * 1.05f;
+    int *idx = malloc((size_t)b->n * sizeof *idx);
+    float *depth = malloc((size_t)b->n * sizeof *depth);
     l->held = malloc((size_t)b->n * sizeof *l->held);
-    if (!l->held) {
+    if (!idx || !depth || !l->held) {
+        free(idx), free(depth);
         sim_world_unlock(w);
         return;
     }
+    l->count = sim_tool_footprint(w, d->muscle, d->at, d->tool, pressure, idx, depth);
     const float q = sim_joint_q(w, w->joint.deg);
-    for (int i = 0; i < b->n; i++) {
-        if (b->w[i] <= 0.0f) continue;
-        float rx = b->x[i] - fr.o[0], ry = b->y[i] - fr.o[1], rz = b->z[i] - fr.o[2];
-        float t = rx * fr.u[0] + ry * fr.u[1] + rz * fr.u[2];
-        float pu = rx * fr.e1[0] + ry * fr.e1[1] + rz * fr.e1[2];
-        float pv = rx * fr.e2[0] + ry * fr.e2[1] + rz * fr.e2[2];
-        float below = surface - pu;
-        if (fabsf(t - t_lock) > radius || below > depth || fabsf(pv) > radius + SPREAD_PER_DEPTH * below) continue;
-        sim_held *h = &l->held[l->count++];
+    for (int k = 0; k < l->count; k++) {
+        int i = idx[k];
+        sim_held *h = &l->held[k];
         float p[3] = {b->x[i], b->y[i], b->z[i]};
         to_bone(l, q, p, h->anchor);
         h->idx = i;
         h->w = b->w[i];
-        h->depth = below;
+        h->depth = depth[k];
     }
+    free(idx), free(depth);
     /* held particles are fixed to the bone while the friction holds */
     for (int k = 0; k < l->count; k++) b->w[l->held[k].idx] = 0.0f;
 }

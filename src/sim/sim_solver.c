@@ -205,12 +205,15 @@ static void lanes_row(int f0, int f1, const sim_frame *frame, float env, float k
 /* Lanes pull each particle towards its place in the cross-section, sideways
  * only, so they never carry the fibre's tension; the envelope keeps it inside
  * the fascia. */
+float sim_lane_stiffness(const sim_world *w, const sim_bundle *b) {
+    const float fibre_fmax = w->muscles[b->muscle].d.max_force_n / (float)b->nf;
+    return LANE_STIFFNESS * fibre_fmax / b->rest0[0];
+}
+
 void sim_solve_lanes(sim_world *w, sim_bundle *b, float deg, float h, int f0, int f1) {
     if (b->muscle < 0) return;
     const sim_frame fr = sim_muscle_frame(w, b->muscle, deg);
-    const float fibre_fmax = w->muscles[b->muscle].d.max_force_n / (float)b->nf;
-    const float k_lane = LANE_STIFFNESS * fibre_fmax / b->rest0[0];
-    const float kh2 = k_lane * h * h;
+    const float kh2 = sim_lane_stiffness(w, b) * h * h;
     for (int j = 1; j < b->np - 1; j++) {
         const int r = sim_row(b, f0, j);
         lanes_row(f0, f1, &fr, ENVELOPE_MARGIN * b->row_radius[j], kh2, b->x + r, b->y + r, b->z + r, b->w + r,

@@ -227,11 +227,43 @@ static void lock_isolates_one_hamstring(void **state) {
     }
 }
 
+/* Palpation finds the tight spot: pressing over the tangle is tender and
+ * pressing healthy tissue is not; it reads the state and changes nothing. */
+static void palpation_finds_the_tangle(void **state) {
+    (void)state;
+    char path[LESSON_PATH_MAX];
+    lesson l;
+    lesson_error err;
+    const char *sets[] = {"tangles[0].at=0.45"};
+    assert_true(lesson_resolve("two-bands", path, sizeof path));
+    if (!lesson_load(path, sets, 1, &l, &err)) fail_msg("%s", err.message);
+    sim_world *w = sim_world_create(&l.desc);
+    assert_non_null(w);
+    sim_world_stretch_to(w, 0.3f, 2.0f); /* palpated on a little stretch */
+    for (int i = 0; i < 180; i++) sim_world_step(w);
+    const uint64_t before = sim_world_state_hash(w);
+    float best_s = -1.0f, best = -1.0f;
+    for (int k = 0; k <= 16; k++) {
+        float s = 0.1f + 0.05f * (float)k;
+        sim_palpation p = sim_world_palpate(w, 0, s, 150.0f);
+        assert_true(isfinite(p.stiffness_n_per_mm) && p.stiffness_n_per_mm > 0.0f);
+        if (p.tenderness > best) best = p.tenderness, best_s = s;
+        if (fabsf(s - 0.45f) > 0.15f) assert_true(p.tenderness < 0.5f);
+    }
+    print_message("most tender at s=%.2f (%.1f)\n", best_s, best);
+    assert_true(fabsf(best_s - 0.45f) <= 0.05f + 1e-6f);
+    assert_true(best >= 1.0f);
+    assert_int_equal(sim_world_state_hash(w), before);
+    sim_world_destroy(w);
+    lesson_free(&l);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_run_same_bits),
         cmocka_unit_test(treatment_claims),
         cmocka_unit_test(lock_isolates_one_hamstring),
+        cmocka_unit_test(palpation_finds_the_tangle),
         cmocka_unit_test(pressure_slips_or_hurts),
         cmocka_unit_test(untangled_muscle_at_rest_stays_still),
         cmocka_unit_test(random_actions_stay_finite),
