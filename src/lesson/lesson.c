@@ -228,7 +228,8 @@ static bool expect_array(const checker *c, const cJSON *v, const char *field) {
 
 static bool read_joint(const checker *c, const cJSON *j, sim_joint_desc *out) {
     static const char *const keys[] = {"shortened_deg", "stretched_deg", "start_deg", "limit_deg",
-                                       "proximal_mm", "distal_mm", "end_feel_nm", "client_pace_deg_s"};
+                                       "proximal_mm", "distal_mm", "end_feel_nm", "client_pace_deg_s",
+                                       "second_joint_deg"};
     const char *w = "joint";
     if (!expect_object(c, j, w) || !check_keys(c, j, w, keys, (int)(sizeof keys / sizeof *keys)))
         return false;
@@ -242,7 +243,8 @@ static bool read_joint(const checker *c, const cJSON *j, sim_joint_desc *out) {
         !get_float(c, j, w, "proximal_mm", false, 10, 2000, 0.001, &d.proximal_m) ||
         !get_float(c, j, w, "distal_mm", false, 10, 2000, 0.001, &d.distal_m) ||
         !get_float(c, j, w, "end_feel_nm", false, 0.1, 1000, 1.0, &d.end_feel_nm) ||
-        !get_float(c, j, w, "client_pace_deg_s", false, 0.1, 180, 1.0, &d.client_pace_deg_s))
+        !get_float(c, j, w, "client_pace_deg_s", false, 0.1, 180, 1.0, &d.client_pace_deg_s) ||
+        !get_float(c, j, w, "second_joint_deg", false, -180, 180, 1.0, &d.second_deg))
         return false;
     float sh = d.shortened_deg, st = d.stretched_deg;
     if (sh == st) return fail(c, "joint.stretched_deg", "must differ from shortened_deg (%g)", sh);
@@ -274,7 +276,7 @@ static bool read_muscle(const checker *c, const cJSON *m, int index, const sim_j
                         sim_muscle_desc *out) {
     static const char *const keys[] = {"name", "fibres", "particles", "origin_mm", "insertion_mm",
                                        "offset_mm", "lateral_mm", "radius_mm", "tendon_fraction",
-                                       "max_force_n", "slack_fraction", "mass_g"};
+                                       "max_force_n", "slack_fraction", "mass_g", "second_joint_arm_mm"};
     char w[FIELD_MAX], field[FIELD_MAX];
     index_field(w, "muscles", index);
     if (!expect_object(c, m, w) || !check_keys(c, m, w, keys, (int)(sizeof keys / sizeof *keys)))
@@ -292,7 +294,8 @@ static bool read_muscle(const checker *c, const cJSON *m, int index, const sim_j
         !get_float(c, m, w, "tendon_fraction", false, 0, 0.8, 1.0, &d.tendon_fraction) ||
         !get_float(c, m, w, "max_force_n", false, 1, 20000, 1.0, &d.max_force_n) ||
         !get_float(c, m, w, "slack_fraction", false, -1, 1, 1.0, &d.slack_fraction) ||
-        !get_float(c, m, w, "mass_g", false, 0.1, 20000, 0.001, &d.mass_kg))
+        !get_float(c, m, w, "mass_g", false, 0.1, 20000, 0.001, &d.mass_kg) ||
+        !get_float(c, m, w, "second_joint_arm_mm", false, 0, 200, 0.001, &d.second_arm_m))
         return false;
     /* An attachment past the end of its bone would hang in the air. */
     if (d.origin_m > joint->proximal_m + 1e-6f) {

@@ -74,6 +74,11 @@ typedef struct sim_joint_desc {
     float distal_m;        /* drawn length of the moving segment */
     float end_feel_nm;     /* resisting torque at which the movement stops (N m) */
     float client_pace_deg_s; /* the client's own even pace in client-driven modes */
+    /* A second joint the lesson holds still (the knee in a calf lesson). A
+     * muscle that crosses it (second_arm_m > 0) is shorter by its moment arm
+     * times this angle (radians) than with the joint at 0, so bending it
+     * slackens that muscle and sends the stretch to the others. */
+    float second_deg;
 } sim_joint_desc;
 
 typedef struct sim_muscle_desc {
@@ -87,7 +92,9 @@ typedef struct sim_muscle_desc {
     float radius_m;        /* largest radius of the spindle */
     float tendon_fraction; /* share of the length, at the insertion end, that is tendon */
     float max_force_n;     /* maximum isometric force of the whole muscle */
-    float slack_fraction;  /* pose fraction (0 shortened .. 1 stretched) at which fibres go taut */
+    float slack_fraction;  /* pose fraction (0 shortened .. 1 stretched) at which fibres go taut,
+                              with the second joint at 0 */
+    float second_arm_m;    /* moment arm at the second joint (0: does not cross it) */
     float mass_kg;         /* mass of the bundle */
 } sim_muscle_desc;
 

@@ -41,7 +41,9 @@ void sim_world_to_distal(float q, const float p[3], float out[3]) {
     sim_distal_to_world(-q, p, out);
 }
 
-sim_frame sim_muscle_frame(const sim_world *w, int muscle, float deg) {
+/* The muscle's line with the second joint at second_deg: a muscle crossing
+ * it has its origin brought along the line towards the insertion. */
+static sim_frame muscle_frame_at(const sim_world *w, int muscle, float deg, float second_deg) {
     const sim_muscle_desc *m = &w->muscles[muscle].d;
     sim_frame f;
     float ins_local[3] = {m->insertion_m, m->offset_m, m->lateral_m};
@@ -56,7 +58,14 @@ sim_frame sim_muscle_frame(const sim_world *w, int muscle, float deg) {
     /* both ends share lateral_m, so the axis lies in the xy plane */
     f.e2[0] = 0.0f, f.e2[1] = 0.0f, f.e2[2] = 1.0f;
     f.e1[0] = -f.u[1], f.e1[1] = f.u[0], f.e1[2] = 0.0f;
+    const float take_up = m->second_arm_m * second_deg * (PI_F / 180.0f);
+    for (int k = 0; k < 3; k++) f.o[k] += take_up * f.u[k];
+    f.length -= take_up;
     return f;
+}
+
+sim_frame sim_muscle_frame(const sim_world *w, int muscle, float deg) {
+    return muscle_frame_at(w, muscle, deg, w->desc.joint.second_deg);
 }
 
 /* Spindle: narrow at the origin, widest mid-belly, tendon narrow. */
@@ -181,10 +190,13 @@ static bool build_muscle(sim_world *w, int mi) {
         b->seg_kind[j] = s_mid > 1.0f - m->tendon_fraction ? 1 : 0;
     }
 
-    /* attachments: fixed at the slack pose, where the fibres just go taut */
+    /* attachments: the fibres just go taut at the slack pose with the second
+     * joint at 0, which sets their rest length; the origin then sits where
+     * the second joint's actual angle puts it */
     float slack_deg = pose_deg(w, m->slack_fraction);
     float q_slack = sim_joint_q(w, slack_deg);
-    sim_frame fs = sim_muscle_frame(w, mi, slack_deg);
+    sim_frame fs = muscle_frame_at(w, mi, slack_deg, 0.0f);
+    float take_up = fs.length - sim_muscle_frame(w, mi, slack_deg).length;
     float fibre_max_n = m->max_force_n / (float)nf;
     b->fibre_fmax = fibre_max_n;
     for (int f = 0; f < nf; f++) {
@@ -195,10 +207,11 @@ static bool build_muscle(sim_world *w, int mi) {
             a1w[k] = fs.o[k] + fs.length * fs.u[k] + b->lane_u[last] * fs.e1[k] + b->lane_v[last] * fs.e2[k];
         }
         sim_world_to_distal(q_slack, a1w, a1);
-        memcpy(&b->att0[f * 3], a0, sizeof a0);
-        memcpy(&b->att1[f * 3], a1, sizeof a1);
         float dx = a1w[0] - a0[0], dy = a1w[1] - a0[1], dz = a1w[2] - a0[2];
         float rest = sqrtf(dx * dx + dy * dy + dz * dz) / (float)(np - 1);
+        for (int k = 0; k < 3; k++) a0[k] += take_up * fs.u[k];
+        memcpy(&b->att0[f * 3], a0, sizeof a0);
+        memcpy(&b->att1[f * 3], a1, sizeof a1);
         for (int j = 0; j < np - 1; j++) {
             int i = sim_at(b, f, j);
             b->rest0[i] = b->rest[i] = rest;

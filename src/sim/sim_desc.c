@@ -58,7 +58,8 @@ sim_joint_desc sim_joint_desc_default(void) {
         .proximal_m = 0.40f,
         .distal_m = 0.40f,
         .end_feel_nm = 0.22f,     /* illustrative: resisting torque read as the end-feel of the default muscle */
-        .client_pace_deg_s = 6.0f /* about 5 deg/s is the taught stretch speed */
+        .client_pace_deg_s = 6.0f, /* about 5 deg/s is the taught stretch speed */
+        .second_deg = 0.0f,
     };
 }
 
@@ -111,6 +112,7 @@ const char *sim_validate_desc(const sim_world_desc *d) {
         !finite_in(j->start_deg, -180, 180) || !finite_in(j->limit_deg, -180, 180))
         return "joint: angles must be finite degrees in -180..180";
     if (j->shortened_deg == j->stretched_deg) return "joint: shortened_deg equals stretched_deg";
+    if (!finite_in(j->second_deg, -180, 180)) return "joint: second_deg must be finite degrees in -180..180";
     for (int i = 0; i < d->muscle_count; i++) {
         const sim_muscle_desc *m = &d->muscles[i];
         if (m->fibres < 1 || m->fibres > 20000) return "muscles: fibres must be 1..20000";
@@ -123,6 +125,10 @@ const char *sim_validate_desc(const sim_world_desc *d) {
         if (!finite_in(m->max_force_n, 1, 20000)) return "muscles: max_force_n must be 1..20000";
         if (!finite_in(m->slack_fraction, -1, 1)) return "muscles: slack_fraction must be -1..1";
         if (!finite_in(m->mass_kg, 1e-4f, 20)) return "muscles: mass_kg out of range";
+        if (!finite_in(m->second_arm_m, 0, 0.2f)) return "muscles: second_arm_m must be 0..0.2 m";
+        /* the second joint may not take up more than half the muscle's line */
+        if (m->second_arm_m * fabsf(j->second_deg) * 0.0174532925f > 0.5f * (m->origin_m + m->insertion_m))
+            return "muscles: second joint shortens the muscle by more than half its length";
     }
     for (int i = 0; i < d->tangle_count; i++) {
         const sim_tangle_desc *t = &d->tangles[i];

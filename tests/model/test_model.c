@@ -258,12 +258,49 @@ static void palpation_finds_the_tangle(void **state) {
     lesson_free(&l);
 }
 
+/* Peak strain of two side-by-side muscles, the first crossing a second joint
+ * held at second_deg, over a slow stretch of the main joint. */
+static void two_muscle_stretch(float second_deg, float peak[2]) {
+    sim_world_desc d = sim_world_desc_default();
+    d.joint.second_deg = second_deg;
+    for (int m = 0; m < 2; m++) {
+        d.muscles[m] = sim_muscle_desc_default();
+        d.muscles[m].lateral_m = m ? -0.015f : 0.015f;
+        snprintf(d.muscles[m].name, sizeof d.muscles[m].name, "%s", m ? "one joint" : "two joints");
+    }
+    d.muscles[0].second_arm_m = 0.02f;
+    d.muscle_count = 2;
+    sim_world *w = sim_world_create(&d);
+    assert_non_null(w);
+    sim_world_stretch_to(w, 0.0f, 2.0f);
+    for (int i = 0; i < 150; i++) sim_world_step(w);
+    sim_world_stretch_to(w, 1.0f, 12.0f);
+    for (int i = 0; i < 60 * 13; i++) sim_world_step(w);
+    for (int m = 0; m < 2; m++) peak[m] = sim_world_muscle_metrics(w, m).peak_strain;
+    sim_world_destroy(w);
+}
+
+/* A muscle that crosses a second joint (gastrocnemius at the knee) takes the
+ * stretch while that joint is straight; bent, it is slack and the stretch
+ * goes to its one-joint neighbour (soleus), which does not notice. */
+static void bent_second_joint_sends_the_stretch_elsewhere(void **state) {
+    (void)state;
+    float straight[2], bent[2];
+    two_muscle_stretch(0.0f, straight);
+    two_muscle_stretch(60.0f, bent);
+    print_message("peak strain straight %.3f / %.3f, bent %.3f / %.3f\n", straight[0], straight[1], bent[0], bent[1]);
+    assert_true(fabsf(straight[0] - straight[1]) < 0.1f * straight[1]);
+    assert_true(bent[0] < straight[0] - 0.03f);
+    assert_true(fabsf(bent[1] - straight[1]) < 0.05f * straight[1]);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_run_same_bits),
         cmocka_unit_test(treatment_claims),
         cmocka_unit_test(lock_isolates_one_hamstring),
         cmocka_unit_test(palpation_finds_the_tangle),
+        cmocka_unit_test(bent_second_joint_sends_the_stretch_elsewhere),
         cmocka_unit_test(pressure_slips_or_hurts),
         cmocka_unit_test(untangled_muscle_at_rest_stays_still),
         cmocka_unit_test(random_actions_stay_finite),
