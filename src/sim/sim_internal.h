@@ -85,7 +85,7 @@ typedef struct sim_muscle_state {
 
 /* One particle held under the lock. */
 typedef struct sim_held {
-    int idx;
+    int bundle, idx;
     float anchor[3];             /* in the frame of the bone under the lock */
     float w;                     /* its inverse mass: held, it is fixed */
     float depth;                 /* below the skin (m) */
@@ -95,8 +95,7 @@ typedef struct sim_lock_state {
     bool active;
     sim_lock_desc d;
     bool distal;                 /* anchors move with the distal segment */
-    int bundle;
-    int count;
+    int count;                   /* particles held, of any muscle under the disc */
     sim_held *held;
     float normal_n;
     float depth_m;               /* depth the pressure reaches into a relaxed muscle */
@@ -203,17 +202,24 @@ void sim_adhesions_adapt(sim_world *w);
 void sim_tangle_apply_stiffening(sim_world *w, int tangle);
 
 /* lock (sim_lock.c) */
-void sim_lock_place(sim_world *w, float deg);
+void sim_lock_place(sim_world *w, int bundle, float deg);
 void sim_lock_solve(sim_world *w, float deg, float h);
 void sim_lock_update(sim_world *w);
 void sim_lock_release(sim_lock_state *l);
 
-/* The particles of a muscle under a tool pressed at s with a pressure (the
- * deeper the more pressure, less deep as tone rises): their indices in out
- * (room for the bundle's n) and their depths below the skin in depth_out
- * (may be NULL). Returns how many. */
-int sim_tool_footprint(const sim_world *w, int muscle, float s, sim_tool tool, float pressure_kpa, int *out,
-                       float *depth_out);
+/* A particle under a tool: its bundle, index and depth below the skin (m). */
+typedef struct sim_touch {
+    int bundle, idx;
+    float depth;
+} sim_touch;
+
+/* The particles under a tool pressed at s of a muscle with a pressure, of
+ * that muscle or any neighbour under the disc (deeper with more pressure,
+ * less deep as tone rises), into out (room for sim_touch_capacity).
+ * Returns how many. */
+int sim_tool_footprint(const sim_world *w, int muscle, float s, sim_tool tool, float pressure_kpa, sim_touch *out);
+int sim_touch_capacity(const sim_world *w);
+bool sim_lock_holds(const sim_world *w, int bundle); /* the lock holds particles of this bundle */
 float sim_lane_stiffness(const sim_world *w, const sim_bundle *b); /* N/m per particle */
 
 /* client and tone (sim_client.c) */

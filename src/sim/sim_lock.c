@@ -30,14 +30,19 @@ void sim_lock_release(sim_lock_state *l) {
 
 void sim_world_unlock(sim_world *w) {
     sim_lock_state *l = &w->lock;
-    if (l->active && l->count) {
-        sim_bundle *b = &w->bundles[l->bundle];
-        for (int k = 0; k < l->count; k++) b->w[l->held[k].idx] = l->held[k].w;
-    }
+    if (l->active)
+        for (int k = 0; k < l->count; k++) w->bundles[l->held[k].bundle].w[l->held[k].idx] = l->held[k].w;
     sim_lock_release(l);
     l->active = false;
     l->sliding = false;
     l->load_n = 0.0f;
+}
+
+bool sim_lock_holds(const sim_world *w, int bundle) {
+    const sim_lock_state *l = &w->lock;
+    for (int k = 0; l->active && k < l->count; k++)
+        if (l->held[k].bundle == bundle) return true;
+    return false;
 }
 
 /* Which side of the joint the point s of a muscle lies over. */
@@ -61,9 +66,11 @@ static void from_bone(const sim_lock_state *l, float q, const float a[3], float 
         memcpy(out, a, 3 * sizeof(float));
 }
 
-int sim_tool_footprint(const sim_world *w, int muscle, float s, sim_tool tool, float pressure_kpa, int *out,
-                       float *depth_out) {
-    const sim_bundle *b = &w->bundles[w->muscles[muscle].bundle];
+/* The disc sits on the skin over s of the muscle it is placed on, pressing
+ * along that muscle's superficial direction; whatever tissue lies under it,
+ * of that muscle or a neighbour, within the depth the pressure reaches is
+ * touched. */
+int sim_tool_footprint(const sim_world *w, int muscle, float s, sim_tool tool, float pressure_kpa, sim_touch *out) {
     const float radius = sqrtf(sim_tool_area_m2(tool) / 3.14159265f);
     const float pressure = pressure_kpa > 0.0f ? pressure_kpa : 0.0f;
     const float depth = DEPTH_AT_250KPA_M * sqrtf(pressure / 250.0f) * fmaxf(0.0f, 1.0f - TONE_DEPTH_LOSS * w->client.tone);
@@ -71,18 +78,27 @@ int sim_tool_footprint(const sim_world *w, int muscle, float s, sim_tool tool, f
     const float t_tool = s * fr.length;
     const float surface = sim_spindle_radius(&w->muscles[muscle].d, s) * 1.05f;
     int count = 0;
-    for (int i = 0; i < b->n; i++) {
-        if (b->w[i] <= 0.0f) continue;
-        float rx = b->x[i] - fr.o[0], ry = b->y[i] - fr.o[1], rz = b->z[i] - fr.o[2];
-        float t = rx * fr.u[0] + ry * fr.u[1] + rz * fr.u[2];
-        float pu = rx * fr.e1[0] + ry * fr.e1[1] + rz * fr.e1[2];
-        float pv = rx * fr.e2[0] + ry * fr.e2[1] + rz * fr.e2[2];
-        float below = surface - pu;
-        if (fabsf(t - t_tool) > radius || below > depth || fabsf(pv) > radius + SPREAD_PER_DEPTH * below) continue;
-        if (depth_out) depth_out[count] = below;
-        out[count++] = i;
+    for (int m = 0; m < w->desc.muscle_count; m++) {
+        const int bi = w->muscles[m].bundle;
+        const sim_bundle *b = &w->bundles[bi];
+        for (int i = 0; i < b->n; i++) {
+            if (b->w[i] <= 0.0f) continue;
+            float rx = b->x[i] - fr.o[0], ry = b->y[i] - fr.o[1], rz = b->z[i] - fr.o[2];
+            float t = rx * fr.u[0] + ry * fr.u[1] + rz * fr.u[2];
+            float pu = rx * fr.e1[0] + ry * fr.e1[1] + rz * fr.e1[2];
+            float pv = rx * fr.e2[0] + ry * fr.e2[1] + rz * fr.e2[2];
+            float below = surface - pu;
+            if (fabsf(t - t_tool) > radius || below > depth || fabsf(pv) > radius + SPREAD_PER_DEPTH * below) continue;
+            out[count++] = (sim_touch){bi, i, below};
+        }
     }
     return count;
+}
+
+int sim_touch_capacity(const sim_world *w) {
+    int n = 0;
+    for (int m = 0; m < w->desc.muscle_count; m++) n += w->bundles[w->muscles[m].bundle].n;
+    return n;
 }
 
 void sim_world_lock(sim_world *w, const sim_lock_desc *d) {
@@ -92,44 +108,45 @@ void sim_world_lock(sim_world *w, const sim_lock_desc *d) {
     l->d = *d;
     l->active = true;
     l->at = d->at;
-    l->bundle = w->muscles[d->muscle].bundle;
     l->distal = over_distal(w, d->muscle, d->at);
-    sim_bundle *b = &w->bundles[l->bundle];
     const float pressure = d->pressure_kpa > 0.0f ? d->pressure_kpa : 0.0f;
     l->normal_n = pressure * 1000.0f * sim_tool_area_m2(d->tool);
     l->capacity_n = MU_STATIC * l->normal_n;
     l->depth_m = DEPTH_AT_250KPA_M * sqrtf(pressure / 250.0f);
     if (pressure > w->client.peak_pressure_kpa) w->client.peak_pressure_kpa = pressure;
-    int *idx = malloc((size_t)b->n * sizeof *idx);
-    float *depth = malloc((size_t)b->n * sizeof *depth);
-    l->held = malloc((size_t)b->n * sizeof *l->held);
-    if (!idx || !depth || !l->held) {
-        free(idx), free(depth);
+    const int cap = sim_touch_capacity(w);
+    sim_touch *touch = malloc((size_t)cap * sizeof *touch);
+    l->held = malloc((size_t)cap * sizeof *l->held);
+    if (!touch || !l->held) {
+        free(touch);
         sim_world_unlock(w);
         return;
     }
-    l->count = sim_tool_footprint(w, d->muscle, d->at, d->tool, pressure, idx, depth);
+    l->count = sim_tool_footprint(w, d->muscle, d->at, d->tool, pressure, touch);
     const float q = sim_joint_q(w, w->joint.deg);
     for (int k = 0; k < l->count; k++) {
-        int i = idx[k];
+        sim_bundle *b = &w->bundles[touch[k].bundle];
+        const int i = touch[k].idx;
         sim_held *h = &l->held[k];
         float p[3] = {b->x[i], b->y[i], b->z[i]};
         to_bone(l, q, p, h->anchor);
+        h->bundle = touch[k].bundle;
         h->idx = i;
         h->w = b->w[i];
-        h->depth = depth[k];
+        h->depth = touch[k].depth;
+        /* held particles are fixed to the bone while the friction holds */
+        b->w[i] = 0.0f;
     }
-    free(idx), free(depth);
-    /* held particles are fixed to the bone while the friction holds */
-    for (int k = 0; k < l->count; k++) b->w[l->held[k].idx] = 0.0f;
+    free(touch);
 }
 
-/* Before the chains are solved: the held tissue sits on its anchors. */
-void sim_lock_place(sim_world *w, float deg) {
+/* Before bundle k's chains are solved: its held tissue sits on its anchors. */
+void sim_lock_place(sim_world *w, int bundle, float deg) {
     sim_lock_state *l = &w->lock;
-    sim_bundle *b = &w->bundles[l->bundle];
+    sim_bundle *b = &w->bundles[bundle];
     const float q = sim_joint_q(w, deg);
     for (int k = 0; k < l->count; k++) {
+        if (l->held[k].bundle != bundle) continue;
         float a[3];
         from_bone(l, q, l->held[k].anchor, a);
         int i = l->held[k].idx;
@@ -141,8 +158,9 @@ void sim_lock_place(sim_world *w, float deg) {
  * part along the surface normal e1 presses the tissue into the bone (or
  * lifts it against the tool) and is carried by the normal force, not by
  * friction. */
-static void held_reaction(const sim_bundle *b, int i, const float e1[3], float out[3]) {
-    int before = i - b->tile;
+static void held_reaction(const sim_world *w, const sim_held *h, const float e1[3], float out[3]) {
+    const sim_bundle *b = &w->bundles[h->bundle];
+    const int i = h->idx, before = i - b->tile;
     float r[3] = {b->nx[before] * b->dl[before] - b->nx[i] * b->dl[i],
                   b->ny[before] * b->dl[before] - b->ny[i] * b->dl[i],
                   b->nz[before] * b->dl[before] - b->nz[i] * b->dl[i]};
@@ -150,20 +168,19 @@ static void held_reaction(const sim_bundle *b, int i, const float e1[3], float o
     for (int k = 0; k < 3; k++) out[k] = r[k] - n * e1[k];
 }
 
-/* After the chains are solved: the tangential reaction the held particles
- * give their fibres is what the friction carries. Beyond the limit the
- * tissue drags the lock along by the share of its motion the friction
- * cannot stop. */
+/* After the chains of every bundle are solved: the tangential reaction the
+ * held particles give their fibres is what the friction carries. Beyond the
+ * limit the tissue drags the lock along by the share of its motion the
+ * friction cannot stop. */
 void sim_lock_solve(sim_world *w, float deg, float h) {
     sim_lock_state *l = &w->lock;
     if (l->count == 0) return;
-    sim_bundle *b = &w->bundles[l->bundle];
     const float inv_h2 = 1.0f / (h * h), q = sim_joint_q(w, deg);
     const sim_frame fr = sim_muscle_frame(w, l->d.muscle, deg);
     float f[3] = {0.0f, 0.0f, 0.0f};
     for (int k = 0; k < l->count; k++) {
         float r[3];
-        held_reaction(b, l->held[k].idx, fr.e1, r);
+        held_reaction(w, &l->held[k], fr.e1, r);
         f[0] += r[0], f[1] += r[1], f[2] += r[2];
     }
     float load = sqrtf(f[0] * f[0] + f[1] * f[1] + f[2] * f[2]) * inv_h2;
@@ -173,13 +190,15 @@ void sim_lock_solve(sim_world *w, float deg, float h) {
         l->sliding = true;
         float give = 1.0f - limit / load;
         for (int k = 0; k < l->count; k++) {
-            int i = l->held[k].idx;
+            sim_held *hk = &l->held[k];
+            sim_bundle *b = &w->bundles[hk->bundle];
+            const int i = hk->idx;
             float r[3];
-            held_reaction(b, i, fr.e1, r);
-            float s = l->held[k].w * give;
+            held_reaction(w, hk, fr.e1, r);
+            float s = hk->w * give;
             float p[3] = {b->x[i] + s * r[0], b->y[i] + s * r[1], b->z[i] + s * r[2]};
             b->x[i] = p[0], b->y[i] = p[1], b->z[i] = p[2];
-            to_bone(l, q, p, l->held[k].anchor);
+            to_bone(l, q, p, hk->anchor);
         }
         load = limit;
     } else if (l->sliding && load < MU_KINETIC * l->normal_n) {
@@ -189,17 +208,16 @@ void sim_lock_solve(sim_world *w, float deg, float h) {
 }
 
 /* Once a step: tissue deeper than a toned muscle lets the pressure reach
- * escapes the lock, and the lock's place along the muscle is updated (it
+ * escapes the lock, and the lock's place along its muscle is updated (it
  * moves when it slides). */
 void sim_lock_update(sim_world *w) {
     sim_lock_state *l = &w->lock;
     if (!l->active || l->count == 0) return;
-    sim_bundle *b = &w->bundles[l->bundle];
     const float depth = l->depth_m * fmaxf(0.0f, 1.0f - TONE_DEPTH_LOSS * w->client.tone);
     int kept = 0;
     for (int k = 0; k < l->count; k++) {
         if (l->held[k].depth > depth)
-            b->w[l->held[k].idx] = l->held[k].w;
+            w->bundles[l->held[k].bundle].w[l->held[k].idx] = l->held[k].w;
         else
             l->held[kept++] = l->held[k];
     }
@@ -208,7 +226,8 @@ void sim_lock_update(sim_world *w) {
     sim_frame fr = sim_muscle_frame(w, l->d.muscle, w->joint.deg);
     double t = 0.0;
     for (int k = 0; k < l->count; k++) {
-        int i = l->held[k].idx;
+        const sim_bundle *b = &w->bundles[l->held[k].bundle];
+        const int i = l->held[k].idx;
         t += (b->x[i] - fr.o[0]) * fr.u[0] + (b->y[i] - fr.o[1]) * fr.u[1] + (b->z[i] - fr.o[2]) * fr.u[2];
     }
     l->at = (float)(t / l->count) / fr.length;

@@ -17,28 +17,30 @@
 sim_palpation sim_world_palpate(const sim_world *w, int muscle, float s, float pressure_kpa) {
     sim_palpation p = {0.0f, 0.0f};
     if (muscle < 0 || muscle >= w->desc.muscle_count || !(s >= 0.0f && s <= 1.0f)) return p;
-    const sim_bundle *b = &w->bundles[w->muscles[muscle].bundle];
-    int *idx = malloc((size_t)b->n * sizeof *idx);
-    unsigned char *felt = calloc((size_t)b->nf, 1);
-    if (!idx || !felt) {
-        free(idx), free(felt);
+    int first_fibre[SIM_MAX_BUNDLES] = {0}, all_fibres = 0;
+    for (int k = 0; k < w->bundle_count; k++) first_fibre[k] = all_fibres, all_fibres += w->bundles[k].nf;
+    sim_touch *touch = malloc((size_t)sim_touch_capacity(w) * sizeof *touch);
+    unsigned char *felt = calloc((size_t)all_fibres, 1);
+    if (!touch || !felt) {
+        free(touch), free(felt);
         return p;
     }
-    const int count = sim_tool_footprint(w, muscle, s, SIM_TOOL_THUMB, pressure_kpa, idx, NULL);
-    const float k_lane = sim_lane_stiffness(w, b);
+    const int count = sim_tool_footprint(w, muscle, s, SIM_TOOL_THUMB, pressure_kpa, touch);
     double stiffness = 0.0, excess = 0.0;
     int fibres = 0;
     for (int k = 0; k < count; k++) {
-        const int i = idx[k], f = sim_fibre_of(b, i), j = (i - sim_at(b, f, 0)) / b->tile;
+        const sim_bundle *b = &w->bundles[touch[k].bundle];
+        const int i = touch[k].idx, f = sim_fibre_of(b, i), j = (i - sim_at(b, f, 0)) / b->tile;
         const float tension = fmaxf(0.0f, 0.5f * (b->tension[i - b->tile] + b->tension[i]));
         const float seg = b->rest0[i];
         const float a = (float)j * seg, rest_of = (float)(b->np - 1 - j) * seg;
-        stiffness += tension * (1.0f / a + 1.0f / rest_of) + k_lane;
+        stiffness += tension * (1.0f / a + 1.0f / rest_of) + sim_lane_stiffness(w, b);
         excess += b->fmax[i] / b->fibre_fmax - 1.0f;
-        fibres += !felt[f];
-        felt[f] = 1;
+        unsigned char *mark = &felt[first_fibre[touch[k].bundle] + f];
+        fibres += !*mark;
+        *mark = 1;
     }
-    free(idx), free(felt);
+    free(touch), free(felt);
     if (count == 0) return p;
     /* each fibre under the thumb resists once, however many of its
      * particles the footprint happens to hold */

@@ -272,7 +272,7 @@ static void derive_velocities(sim_bundle *b, float inv_h, int f0, int f1) {
 /* Whether anything couples this bundle's fibres beyond the chains: a lock,
  * or adhesions still holding. */
 static bool bundle_coupled(const sim_world *w, int k) {
-    if (w->lock.active && w->lock.bundle == k) return true;
+    if (sim_lock_holds(w, k)) return true;
     for (int t = 0; t < w->desc.tangle_count; t++)
         if (w->muscles[w->tangles[t].d.muscle].bundle == k && w->tangles[t].adhesions_released < w->tangles[t].adhesions_total)
             return true;
@@ -299,8 +299,8 @@ static void step_independent(sim_world *w, sim_bundle *b, float deg0, float deg1
     }
 }
 
-/* Coupled bundles go substep by substep: the lock and the adhesions act
- * across fibres between the chain solves. */
+/* Coupled bundles go substep by substep: the lock (which may hold several
+ * muscles) and the adhesions act across fibres between the chain solves. */
 static void step_coupled(sim_world *w, const bool *coupled, float deg0, float deg1, float h, float damp,
                          float activation) {
     const int substeps = w->desc.substeps;
@@ -310,12 +310,16 @@ static void step_coupled(sim_world *w, const bool *coupled, float deg0, float de
             if (!coupled[k]) continue;
             sim_bundle *b = &w->bundles[k];
             sim_set_attachments(w, b, deg, 0, b->nf);
-            if (w->lock.active && w->lock.bundle == k) sim_lock_place(w, deg);
+            if (w->lock.active) sim_lock_place(w, k, deg);
             for (int f0 = 0; f0 < b->nf; f0 += b->tile) {
                 predict(b, h, damp, w->desc.gravity, f0, sim_tile_end(b, f0));
                 sim_solve_chains(b, h, b->muscle >= 0 ? activation : 0.0f, f0, sim_tile_end(b, f0));
             }
-            if (w->lock.active && w->lock.bundle == k) sim_lock_solve(w, deg, h);
+        }
+        if (w->lock.active) sim_lock_solve(w, deg, h);
+        for (int k = 0; k < w->bundle_count; k++) {
+            if (!coupled[k]) continue;
+            sim_bundle *b = &w->bundles[k];
             for (int f0 = 0; f0 < b->nf; f0 += b->tile) {
                 if (w->desc.features.bending) sim_solve_bending(b, f0, sim_tile_end(b, f0));
                 if (w->desc.features.lanes) sim_solve_lanes(w, b, deg, h, f0, sim_tile_end(b, f0));
