@@ -1,8 +1,9 @@
 #!/bin/sh
 # setup.sh: installs what fibrelab needs to build and test on Debian 12 / Ubuntu,
-# only what is missing, with sudo only when not root.
+# only what is missing, with sudo only when not root. Extra package names on
+# the command line are installed too (CI adds the fuzzers' clang).
 set -eu
-packages="cmake gcc make pkg-config libcglm-dev libcjson-dev libcmocka-dev"
+packages="cmake gcc make pkg-config libcglm-dev libcjson-dev libcmocka-dev libsdl2-dev libepoxy-dev libstb-dev fonts-dejavu-core libgl1-mesa-dri libegl-mesa0 $*"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

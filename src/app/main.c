@@ -1,9 +1,14 @@
 /* main.c: fibrelab's command line.
  *
+ *     fibrelab [--lesson NAME|PATH] [--script PATH|-] [--seed N] [--set KEY=VALUE]...
  *     fibrelab --headless --lesson NAME|PATH [--script PATH|-] [--report PATH|-]
- *              [--seed N] [--set KEY=VALUE]...
+ *              [--seed N] [--set KEY=VALUE]... [--screenshot PATH [--size WxH] [--view NAME]]
+ *              [--quiz]
+ *     fibrelab --check-lesson PATH
  *     fibrelab --list-lessons | --help | --version
- *     fibrelab [--lesson NAME|PATH] ...   (the window later; for now a summary)
+ *
+ * Without --headless the window opens; where there is no display to open
+ * it on, the run happens without one and prints a summary and its report.
  *
  * Exit status: 0 ok, 1 a failure at run time (the report cannot be written),
  * 2 bad usage or bad input. Every error is one line on stderr, "fibrelab: "
@@ -17,9 +22,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "lesson.h"
+#include "playback.h"
+#include "render_image.h"
 #include "runner.h"
 #include "script.h"
+#include "snapshot.h"
 
 #ifndef FIBRELAB_VERSION
 #define FIBRELAB_VERSION "unknown"
@@ -32,8 +41,11 @@
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 typedef struct cli {
-    bool headless, list, help, version;
-    const char *lesson, *script, *report;
+    bool headless, list, help, version, quiz;
+    const char *lesson, *script, *report, *check;
+    const char *screenshot, *size, *view;
+    int width, height;
+    render_view view_id;
     bool seed_given;
     uint64_t seed;
     const char **sets;
@@ -43,6 +55,10 @@ typedef struct cli {
 static const char usage_text[] =
     "usage: fibrelab --headless --lesson NAME|PATH [--script PATH|-] [--report PATH|-]\n"
     "                [--seed N] [--set KEY=VALUE]...\n"
+    "                [--screenshot PATH [--size WxH] [--view side|front|lock]]\n"
+    "       fibrelab [--lesson NAME|PATH] [--script PATH|-] [--seed N] [--set KEY=VALUE]...\n"
+    "                [--quiz]\n"
+    "       fibrelab --check-lesson PATH\n"
     "       fibrelab --list-lessons\n"
     "       fibrelab --help | --version\n"
     "\n"
@@ -56,11 +72,23 @@ static const char usage_text[] =
     "  --seed N            random seed, a non-negative integer (default: the lesson's)\n"
     "  --set KEY=VALUE     change one lesson value before the run, e.g.\n"
     "                      --set tangles[0].at=0.62  --set muscles[0].fibres=400\n"
+    "  --screenshot PATH   with --headless: draw the run's last frame into a PNG (the\n"
+    "                      report is then written only if --report is given)\n"
+    "  --size WxH          the picture's size in pixels (default 1280x720)\n"
+    "  --view NAME         the picture's view: side (default), front or lock\n"
+    "  --quiz              with --headless: hide one tight spot (placed by the seed) instead\n"
+    "                      of the lesson's, and add the treatment's score to the report\n"
+    "  --check-lesson NAME|PATH  list every problem in a lesson (status 2 if any)\n"
     "  --list-lessons      list the lessons found\n"
     "  --help, --version   this text, or the version\n"
     "\n"
-    "With no arguments, runs the default lesson (" DEFAULT_LESSON ") and prints a summary\n"
-    "and its report. Lesson files, scripts and the report: assets/lessons/README.md.\n"
+    "Without --headless, opens the window on the lesson (default " DEFAULT_LESSON "), playing\n"
+    "--script if given. Where there is no display, runs it without one and prints a summary\n"
+    "and its report. In the window: click and hold on the muscle to lock, drag the limb or\n"
+    "use the arrows to move the joint, Tab switches the keys between joint and lock,\n"
+    "L locks at the keyboard's spot, +/- or the wheel set the pressure, H hides the skin,\n"
+    "1 2 3 and R choose views, F11 full screen, F12 saves a picture, Esc quits.\n"
+    "Lesson files, scripts and the report: assets/lessons/README.md.\n"
     "Exit status: 0 ok, 1 failure at run time, 2 bad usage or input.\n";
 
 static int usage_error(const char *flag, const char *reason) {
@@ -94,6 +122,7 @@ static int parse_args(int argc, char **argv, cli *o) {
                        : strcmp(flag, "--help") == 0         ? &o->help
                        : strcmp(flag, "-h") == 0             ? &o->help
                        : strcmp(flag, "--version") == 0      ? &o->version
+                       : strcmp(flag, "--quiz") == 0         ? &o->quiz
                                                              : NULL;
         if (toggle) {
             if (value) return usage_error(flag, "takes no value");
@@ -102,7 +131,9 @@ static int parse_args(int argc, char **argv, cli *o) {
         }
         bool takes_value = strcmp(flag, "--lesson") == 0 || strcmp(flag, "--script") == 0 ||
                            strcmp(flag, "--report") == 0 || strcmp(flag, "--seed") == 0 ||
-                           strcmp(flag, "--set") == 0;
+                           strcmp(flag, "--set") == 0 || strcmp(flag, "--screenshot") == 0 ||
+                           strcmp(flag, "--size") == 0 || strcmp(flag, "--view") == 0 ||
+                           strcmp(flag, "--check-lesson") == 0;
         if (!takes_value) {
             if (arg[0] == '-' && arg[1] != '\0') return usage_error(flag, "unknown option (see --help)");
             return usage_error(arg, "unexpected argument (see --help)");
@@ -126,13 +157,135 @@ static int parse_args(int argc, char **argv, cli *o) {
             o->seed_given = true;
             continue;
         }
-        const char **slot = strcmp(flag, "--lesson") == 0 ? &o->lesson
-                            : strcmp(flag, "--script") == 0 ? &o->script
-                                                            : &o->report;
+        const char **slot = strcmp(flag, "--lesson") == 0       ? &o->lesson
+                            : strcmp(flag, "--script") == 0     ? &o->script
+                            : strcmp(flag, "--screenshot") == 0 ? &o->screenshot
+                            : strcmp(flag, "--size") == 0       ? &o->size
+                            : strcmp(flag, "--view") == 0       ? &o->view
+                            : strcmp(flag, "--check-lesson") == 0 ? &o->check
+                                                                : &o->report;
         if (*slot) return usage_error(flag, "given more than once");
         *slot = value;
     }
     return EXIT_OK;
+}
+
+/* "WxH" with both in [SNAPSHOT_MIN_SIZE, SNAPSHOT_MAX_SIZE]. */
+static bool parse_size(const char *text, int *w, int *h) {
+    char *end;
+    if (text[0] < '0' || text[0] > '9') return false;
+    long a = strtol(text, &end, 10);
+    if (*end != 'x' || end[1] < '0' || end[1] > '9') return false;
+    long b = strtol(end + 1, &end, 10);
+    if (*end != '\0' || a < SNAPSHOT_MIN_SIZE || b < SNAPSHOT_MIN_SIZE || a > SNAPSHOT_MAX_SIZE ||
+        b > SNAPSHOT_MAX_SIZE)
+        return false;
+    *w = (int)a, *h = (int)b;
+    return true;
+}
+
+/* The picture flags go together, and only with --headless. */
+static int check_picture_flags(cli *o) {
+    o->width = 1280, o->height = 720, o->view_id = RENDER_VIEW_SIDE;
+    if (o->screenshot && !o->headless) return usage_error("--screenshot", "needs --headless (in the window, F12 saves a picture)");
+    if (o->size && !o->screenshot) return usage_error("--size", "needs --screenshot");
+    if (o->view && !o->screenshot) return usage_error("--view", "needs --screenshot");
+    if (o->size && !parse_size(o->size, &o->width, &o->height)) {
+        fprintf(stderr, "fibrelab: --size: must be WIDTHxHEIGHT, each from %d to %d pixels, got \"%s\"\n",
+                SNAPSHOT_MIN_SIZE, SNAPSHOT_MAX_SIZE, o->size);
+        return EXIT_USAGE;
+    }
+    if (o->view) {
+        static const char *const names[RENDER_VIEW_COUNT] = {"side", "front", "lock"};
+        int found = -1;
+        for (int i = 0; i < RENDER_VIEW_COUNT; i++)
+            if (strcmp(o->view, names[i]) == 0) found = i;
+        if (found < 0) {
+            fprintf(stderr, "fibrelab: --view: must be side, front or lock, got \"%s\"\n", o->view);
+            return EXIT_USAGE;
+        }
+        o->view_id = (render_view)found;
+    }
+    return EXIT_OK;
+}
+
+/* Plays the script on a fresh world and draws its last frame into a PNG,
+ * through the window's renderer on an offscreen context. */
+static int take_picture(const lesson *l, const script *s, uint64_t seed, const cli *o) {
+    sim_world_desc desc = l->desc;
+    desc.seed = seed;
+    sim_world *w = sim_world_create(&desc);
+    if (!w) {
+        fprintf(stderr, "fibrelab: %s: cannot build the model\n", l->path);
+        return EXIT_RUNTIME;
+    }
+    playback pb;
+    playback_start(&pb, s);
+    while (playback_step(&pb, w)) {
+    }
+    char err[1024];
+    int status = EXIT_OK;
+    unsigned char *px = malloc((size_t)o->width * (size_t)o->height * 4);
+    snapshot *shot = px ? snapshot_open(o->width, o->height, err, sizeof err) : NULL;
+    if (!shot) {
+        fprintf(stderr, "fibrelab: %s\n", px ? err : "out of memory");
+        status = EXIT_RUNTIME;
+    } else {
+        char lines[RENDER_STATUS_LINES][128];
+        render_options opt = snapshot_options(w, l->title, lines, RENDER_STATUS_LINES);
+        float focus[3] = {0, 0, 0};
+        render_camera cam = render_camera_view(w, o->view_id, focus);
+        snapshot_draw(shot, w, &cam, &opt, px);
+        if (!render_image_write_png(o->screenshot, o->width, o->height, px, err, sizeof err)) {
+            fprintf(stderr, "fibrelab: %s\n", err);
+            status = EXIT_RUNTIME;
+        }
+        snapshot_close(shot);
+    }
+    free(px);
+    sim_world_destroy(w);
+    return status;
+}
+
+static bool window_frame(void *user) {
+    return app_frame(user);
+}
+
+/* The window, playing the script if one is given. APP_NO_DISPLAY: none to open. */
+static int run_window(const lesson *l, const script *s, uint64_t seed, bool *no_display) {
+    app a;
+    char err[1024];
+    *no_display = false;
+    app_status st = app_open(&a, l, seed, s, err, sizeof err);
+    if (st == APP_NO_DISPLAY) {
+        *no_display = true;
+        return EXIT_OK;
+    }
+    if (st != APP_OK) {
+        fprintf(stderr, "fibrelab: %s\n", err);
+        return EXIT_RUNTIME;
+    }
+    platform_run(a.plat, window_frame, &a);
+    app_close(&a);
+    return EXIT_OK;
+}
+
+/* --check-lesson: every problem of a lesson file, one a line. */
+static void print_problem(const char *message, void *user) {
+    (void)user;
+    fprintf(stderr, "fibrelab: %s\n", message);
+}
+
+static int check_lesson(const char *name) {
+    char path[LESSON_PATH_MAX];
+    if (!lesson_resolve(name, path, sizeof path)) {
+        fprintf(stderr, "fibrelab: --check-lesson: no lesson named \"%s\" (see --list-lessons)\n", name);
+        return EXIT_USAGE;
+    }
+    int problems = lesson_check(path, print_problem, NULL);
+    if (problems) return EXIT_USAGE;
+    printf("%s: ok\n", path);
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_RUNTIME;
 }
 
 static int list_lessons(void) {
@@ -157,7 +310,7 @@ static void print_summary(const lesson *l, const runner_report *r) {
     printf("  range of motion: %.1f -> %.1f deg\n", r->rom_start_deg, r->rom_end_deg);
     printf("  peak pain %.1f/10, peak tone %.2f, peak pressure %.0f kPa, lock slips %d\n", r->peak_pain,
            r->peak_tone, r->peak_pressure_kpa, r->lock_slips);
-    printf("(the window comes later: use --headless for the report alone)\n");
+    printf("(no display to open the window on: ran without one; --headless gives the report alone)\n");
 }
 
 static int run(const cli *o) {
@@ -195,9 +348,27 @@ static int run(const cli *o) {
         have_script = true;
     }
 
-    runner_report r;
     uint64_t seed = o->seed_given ? o->seed : l.desc.seed;
-    bool ran = runner_run(&l, have_script ? &s : NULL, seed, &r, &err);
+    if (!o->headless) {
+        bool no_display;
+        int status = run_window(&l, have_script ? &s : NULL, seed, &no_display);
+        if (!no_display) {
+            if (have_script) script_free(&s);
+            lesson_free(&l);
+            return status;
+        }
+    }
+    if (o->screenshot) {
+        int status = take_picture(&l, have_script ? &s : NULL, seed, o);
+        if (status != EXIT_OK || !o->report) {
+            if (have_script) script_free(&s);
+            lesson_free(&l);
+            return status;
+        }
+    }
+    runner_report r;
+    runner_options ropt = {.quiz = o->quiz};
+    bool ran = runner_run_with(&l, have_script ? &s : NULL, seed, &ropt, &r, &err);
     if (have_script) script_free(&s);
     if (!ran) {
         lesson_free(&l);
@@ -231,11 +402,14 @@ int main(int argc, char **argv) {
             printf("fibrelab %s\n", FIBRELAB_VERSION);
         } else if (o.list) {
             status = list_lessons();
+        } else if (o.check) {
+            status = check_lesson(o.check);
+        } else if (o.quiz && !o.headless) {
+            status = usage_error("--quiz", "needs --headless (the quiz in the window comes later)");
         } else if (o.headless && !o.lesson) {
             status = usage_error("--lesson", "required with --headless");
-        } else {
-            /* Without --headless this is where the window will open; until it
-             * exists, the same run prints a summary before its report. */
+        } else if ((status = check_picture_flags(&o)) == EXIT_OK) {
+            /* the window, or without --headless and no display, a run with a summary */
             status = run(&o);
         }
     }

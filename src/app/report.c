@@ -16,6 +16,9 @@
 
 #include "runner.h"
 
+/* Tenderness (0..10) at which the client says "that's tender" (illustrative). */
+#define REPORT_TENDER 2.0f
+
 static void put_string(FILE *f, const char *s) {
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -69,6 +72,79 @@ static void put_region(FILE *f, const runner_region *r, bool tangle) {
     fputs("}", f);
 }
 
+/* A list of entries, one a line; `put` writes entry i. */
+static void put_list(FILE *f, const char *key, int count, const runner_report *r,
+                     void (*put)(FILE *, const runner_report *, int)) {
+    fprintf(f, ",\n  \"%s\": [", key);
+    for (int i = 0; i < count; i++) {
+        fputs(i ? ",\n    " : "\n    ", f);
+        put(f, r, i);
+    }
+    fputs(count ? "\n  ]" : "]", f);
+}
+
+/* steps[]: the lesson's steps in order, whether and when each was done. */
+static void put_step(FILE *f, const runner_report *r, int i) {
+    fprintf(f, "{\"step\": %d, \"done\": %s, \"time_s\": ", i + 1, r->steps[i].done ? "true" : "false");
+    if (r->steps[i].done)
+        put_number(f, r->steps[i].time_s, false);
+    else
+        fputs("null", f);
+    fputs("}", f);
+}
+
+/* feedback[]: what the coach said, when, and the rule it comes from. */
+static void put_feedback(FILE *f, const runner_report *r, int i) {
+    const coach_message *m = &r->feedback[i];
+    fputs("{\"id\": ", f);
+    put_string(f, coach_id_name(m->id));
+    fputs(", \"time_s\": ", f);
+    put_number(f, m->time_s, false);
+    fputs(", \"text\": ", f);
+    put_string(f, m->text);
+    fputs(", \"rule\": ", f);
+    put_string(f, coach_rule(m->id));
+    fputs("}", f);
+}
+
+/* palpations[]: what the thumb felt; "tender" is the client saying so. */
+static void put_palpation(FILE *f, const runner_report *r, int i) {
+    const runner_palpation *p = &r->palpations[i];
+    fputs("{\"time_s\": ", f);
+    put_number(f, p->time_s, false);
+    fputs(", \"muscle\": ", f);
+    put_string(f, p->muscle >= 0 && p->muscle < r->muscle_count ? r->muscles[p->muscle].name : "?");
+    fputs(", \"at\": ", f);
+    put_float(f, p->at);
+    fputs(", \"pressure_kpa\": ", f);
+    put_float(f, p->pressure_kpa);
+    fputs(", \"stiffness_n_per_mm\": ", f);
+    put_float(f, p->felt.stiffness_n_per_mm);
+    fputs(", \"tenderness\": ", f);
+    put_float(f, p->felt.tenderness);
+    fprintf(f, ", \"tender\": %s}", p->felt.tenderness >= REPORT_TENDER ? "true" : "false");
+}
+
+static void put_score_part(FILE *f, const runner_report *r, int i) {
+    const quiz_part *p = &r->score.parts[i];
+    fputs("{\"part\": ", f);
+    put_string(f, p->name);
+    fprintf(f, ", \"points\": %d, \"max\": %d, \"reason\": ", p->points, p->max);
+    put_string(f, p->reason);
+    fputs("}", f);
+}
+
+/* Keys added for teaching (issue 6), after the model's keys. */
+static void put_teaching(FILE *f, const runner_report *r) {
+    put_list(f, "steps", r->step_count, r, put_step);
+    put_list(f, "feedback", r->feedback_count, r, put_feedback);
+    put_list(f, "palpations", r->palpation_count, r, put_palpation);
+    if (r->quiz) {
+        fprintf(f, ",\n  \"score\": %d", r->score.total);
+        put_list(f, "score_parts", QUIZ_PARTS, r, put_score_part);
+    }
+}
+
 static void put_report(FILE *f, const runner_report *r) {
     fputs("{\n  \"lesson\": ", f);
     put_string(f, r->lesson);
@@ -102,7 +178,9 @@ static void put_report(FILE *f, const runner_report *r) {
         fputs(i ? ",\n    " : "\n    ", f);
         put_region(f, &r->tangles[i], true);
     }
-    fprintf(f, "%s],\n  \"state_hash\": \"%016" PRIx64 "\"\n}\n", r->tangle_count ? "\n  " : "", r->state_hash);
+    fprintf(f, "%s],\n  \"state_hash\": \"%016" PRIx64 "\"", r->tangle_count ? "\n  " : "", r->state_hash);
+    put_teaching(f, r);
+    fputs("\n}\n", f);
 }
 
 bool report_write_json(const runner_report *r, const char *path) {

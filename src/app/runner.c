@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "runner.h"
@@ -41,10 +42,36 @@ static void fill_region(runner_region *r, const char *name, sim_region_metrics m
     r->m.alignment_start = alignment_start;
 }
 
+/* One action, and what the coach, the quiz and the report must know of it. */
+static void apply_action(const script_action *a, sim_world *w, coach *c, quiz_watch *q, runner_report *out) {
+    script_apply(a, w);
+    if (a->verb == SCRIPT_LOCK) {
+        coach_on_lock(c, w, &a->lock);
+        quiz_watch_lock(q, &a->lock);
+    } else if (a->verb == SCRIPT_UNLOCK) {
+        quiz_watch_unlock(q);
+    } else if (a->verb == SCRIPT_PALPATE && out->palpation_count < RUNNER_MAX_PALPATIONS) {
+        runner_palpation *p = &out->palpations[out->palpation_count++];
+        p->time_s = sim_world_state(w).time_s;
+        p->muscle = a->lock.muscle;
+        p->at = a->lock.at;
+        p->pressure_kpa = a->lock.pressure_kpa;
+        p->felt = sim_world_palpate(w, a->lock.muscle, a->lock.at, a->lock.pressure_kpa);
+    }
+}
+
 bool runner_run(const lesson *l, const script *s, uint64_t seed, runner_report *out, lesson_error *err) {
+    return runner_run_with(l, s, seed, NULL, out, err);
+}
+
+bool runner_run_with(const lesson *l, const script *s, uint64_t seed, const runner_options *opt,
+                     runner_report *out, lesson_error *err) {
     memset(out, 0, sizeof *out);
     sim_world_desc desc = l->desc;
     desc.seed = seed;
+    bool quiz = opt && opt->quiz;
+    quiz_spot spot = {0};
+    if (quiz) spot = quiz_hide_tangle(&desc, seed);
     const char *bad = sim_validate_desc(&desc);
     if (bad) {
         int n = snprintf(err->message, sizeof err->message, "%.400s: %s", l->path, bad);
@@ -79,14 +106,38 @@ bool runner_run(const lesson *l, const script *s, uint64_t seed, runner_report *
     for (int i = 0; i < muscles; i++) muscle_align0[i] = muscle_std[i].alignment_now;
     for (int i = 0; i < tangles; i++) tangle_align0[i] = tangle_std[i].alignment_now;
 
+    /* The coach and the quiz watch every frame; they live on the heap (the
+     * coach keeps its messages). */
+    coach *c = malloc(sizeof *c);
+    if (!c) {
+        snprintf(err->message, sizeof err->message, "%.400s: out of memory", l->path);
+        sim_world_destroy(w);
+        return false;
+    }
+    coach_init(c, l, quiz);
+    quiz_watch q;
+    quiz_watch_init(&q);
+    float range_deg = fabsf(l->desc.joint.stretched_deg - l->desc.joint.shortened_deg);
+
     long long end_frame = frame_at(s->end_s);
     int next = 0;
     for (long long frame = 0;; frame++) {
         while (next < s->count && frame_at(s->actions[next].time_s) <= frame)
-            script_apply(&s->actions[next++], w);
+            apply_action(&s->actions[next++], w, c, &q, out);
         if (frame >= end_frame) break;
         sim_world_step(w);
+        coach_frame(c, w);
+        sim_state now = sim_world_state(w);
+        quiz_watch_frame(&q, &now, c->speed_deg_s, range_deg);
     }
+    out->step_count = l->step_count;
+    for (int i = 0; i < l->step_count; i++) {
+        out->steps[i].done = i < c->step_next;
+        out->steps[i].time_s = out->steps[i].done ? c->step_done_s[i] : 0.0;
+    }
+    out->feedback_count = c->message_count;
+    memcpy(out->feedback, c->messages, (size_t)c->message_count * sizeof *c->messages);
+    free(c);
 
     sim_state st = sim_world_state(w);
     sim_totals tot = sim_world_totals(w);
@@ -139,6 +190,15 @@ bool runner_run(const lesson *l, const script *s, uint64_t seed, runner_report *
         out->alignment_start = out->muscles[0].m.alignment_start;
         out->alignment_end = out->muscles[0].m.alignment_now;
         out->healthy_alignment = out->muscles[0].m.healthy_alignment;
+    }
+    if (quiz) {
+        out->quiz = true;
+        quiz_outcome o = {.peak_pain = out->peak_pain,
+                          .adhesions_total = out->tangles[0].m.adhesions_total,
+                          .adhesions_released = out->tangles[0].m.adhesions_released,
+                          .rom_start_deg = out->rom_start_deg,
+                          .rom_end_deg = out->rom_end_deg};
+        quiz_score_run(&spot, &q, &o, &out->score);
     }
     sim_world_destroy(w);
     return true;

@@ -8,6 +8,12 @@
  *   fibrelab-bench lesson NAME [--frames K]
  *       Milliseconds of model time per 1/60 s frame of the lesson's own
  *       demonstration script, and the peak resident memory.
+ *   fibrelab-bench render NAME [--size WxH] [--frames K]
+ *       The lesson's demonstration drawn frame by frame through the window's
+ *       renderer into an offscreen picture of that size (default 1280x720,
+ *       300 frames): milliseconds per frame for the model and for drawing
+ *       (finished on the GPU, glFinish) apart, and the time from the start of
+ *       the program to the first frame drawn.
  *
  * Each scene prints one JSON line.
  */
@@ -19,8 +25,10 @@
 #include <time.h>
 
 #include "lesson.h"
+#include "playback.h"
 #include "script.h"
 #include "sim.h"
+#include "snapshot.h"
 
 static double now_s(void) {
     struct timespec t;
@@ -76,7 +84,8 @@ static int bench_chains(int n, int m, int steps) {
     double ms = (now_s() - t0) * 1000.0 / steps;
     sim_bundle_view v = sim_world_bundle(w, 0);
     double sum = 0.0;
-    for (int k = 0; k < n * m; k++) sum += v.y[k];
+    for (int f = 0; f < n; f++)
+        for (int j = 0; j < m; j++) sum += v.y[sim_view_index(&v, f, j)];
     printf("{\"scene\":\"chains\",\"fibres\":%d,\"particles\":%d,\"substeps\":%d,\"ms_per_step\":%.4f,"
            "\"ns_per_constraint_substep\":%.3f,\"checksum\":%.6f}\n",
            n, m, d.substeps, ms, ms * 1e6 / ((double)n * (m - 1) * d.substeps), sum);
@@ -125,27 +134,107 @@ static int bench_lesson(const char *name, int frames) {
     return 0;
 }
 
+static int bench_render(const char *name, int width, int height, int frames, double t_start) {
+    char path[LESSON_PATH_MAX];
+    lesson l;
+    lesson_error err;
+    if (!lesson_resolve(name, path, sizeof path)) {
+        fprintf(stderr, "fibrelab-bench: %s: no such lesson\n", name);
+        return 2;
+    }
+    if (!lesson_load(path, NULL, 0, &l, &err)) {
+        fprintf(stderr, "fibrelab-bench: %s\n", err.message);
+        return 2;
+    }
+    script s = {0};
+    if (l.demo_script && !script_parse(l.demo_script, path, &l, &s, &err)) {
+        fprintf(stderr, "fibrelab-bench: %s\n", err.message);
+        lesson_free(&l);
+        return 2;
+    }
+    sim_world *w = sim_world_create(&l.desc);
+    char msg[1024];
+    snapshot *shot = w ? snapshot_open(width, height, msg, sizeof msg) : NULL;
+    if (!shot) {
+        fprintf(stderr, "fibrelab-bench: %s\n", w ? msg : "cannot build the world");
+        sim_world_destroy(w);
+        script_free(&s);
+        lesson_free(&l);
+        return 1;
+    }
+    char status[RENDER_STATUS_LINES][128];
+    render_camera cam = render_camera_view(w, RENDER_VIEW_SIDE, NULL);
+    render_options opt = snapshot_options(w, l.title, status, RENDER_STATUS_LINES);
+    snapshot_draw(shot, w, &cam, &opt, NULL);
+    snapshot_finish(shot);
+    double first_frame_s = now_s() - t_start;
+    playback pb;
+    playback_start(&pb, l.demo_script ? &s : NULL);
+    double model_s = 0.0, draw_s = 0.0;
+    for (int f = 0; f < frames; f++) {
+        double t0 = now_s();
+        if (!playback_step(&pb, w)) sim_world_step(w);
+        double t1 = now_s();
+        opt = snapshot_options(w, l.title, status, RENDER_STATUS_LINES);
+        snapshot_draw(shot, w, &cam, &opt, NULL);
+        snapshot_finish(shot);
+        double t2 = now_s();
+        model_s += t1 - t0;
+        draw_s += t2 - t1;
+    }
+    printf("{\"scene\":\"render\",\"lesson\":\"%s\",\"width\":%d,\"height\":%d,\"frames\":%d,"
+           "\"model_ms_per_frame\":%.3f,\"draw_ms_per_frame\":%.3f,\"total_ms_per_frame\":%.3f,"
+           "\"first_frame_ms\":%.1f,\"peak_rss_mb\":%.1f}\n",
+           l.id, width, height, frames, model_s * 1000.0 / frames, draw_s * 1000.0 / frames,
+           (model_s + draw_s) * 1000.0 / frames, first_frame_s * 1000.0, peak_rss_mb());
+    snapshot_close(shot);
+    sim_world_destroy(w);
+    script_free(&s);
+    lesson_free(&l);
+    return 0;
+}
+
+static bool parse_size(const char *text, int *w, int *h) {
+    char *end;
+    long a = strtol(text, &end, 10);
+    if (end == text || *end != 'x') return false;
+    const char *rest = end + 1;
+    long b = strtol(rest, &end, 10);
+    if (end == rest || *end != '\0' || a < SNAPSHOT_MIN_SIZE || b < SNAPSHOT_MIN_SIZE || a > SNAPSHOT_MAX_SIZE ||
+        b > SNAPSHOT_MAX_SIZE) {
+        fprintf(stderr, "fibrelab-bench: --size: must be WIDTHxHEIGHT, each from %d to %d, got \"%s\"\n",
+                SNAPSHOT_MIN_SIZE, SNAPSHOT_MAX_SIZE, text);
+        return false;
+    }
+    *w = (int)a, *h = (int)b;
+    return true;
+}
+
 static void usage(FILE *to) {
     fprintf(to, "usage: fibrelab-bench chains [--fibres N] [--particles M] [--steps K]\n"
-                "       fibrelab-bench lesson NAME [--frames K]\n");
+                "       fibrelab-bench lesson NAME [--frames K]\n"
+                "       fibrelab-bench render NAME [--size WxH] [--frames K]\n");
 }
 
 int main(int argc, char **argv) {
+    double t_start = now_s();
     if (argc < 2) {
         usage(stderr);
         return 2;
     }
-    int fibres = 200, particles = 32, steps = 300, frames = 1800;
+    int fibres = 200, particles = 32, steps = 300, frames = 1800, width = 1280, height = 720;
     const char *lesson_name = NULL;
     bool chains = strcmp(argv[1], "chains") == 0, lesson_scene = strcmp(argv[1], "lesson") == 0;
-    if (!chains && !lesson_scene) {
-        fprintf(stderr, "fibrelab-bench: %s: unknown scene (chains or lesson)\n", argv[1]);
+    bool render_scene = strcmp(argv[1], "render") == 0;
+    if (!chains && !lesson_scene && !render_scene) {
+        fprintf(stderr, "fibrelab-bench: %s: unknown scene (chains, lesson or render)\n", argv[1]);
         return 2;
     }
+    if (render_scene) frames = 300;
     int i = 2;
-    if (lesson_scene) {
+    if (lesson_scene || render_scene) {
         if (argc < 3) {
-            fprintf(stderr, "fibrelab-bench: lesson: needs a lesson NAME\n");
+            fprintf(stderr, "fibrelab-bench: %s: needs a lesson NAME\n", argv[1]);
             return 2;
         }
         lesson_name = argv[i++];
@@ -160,9 +249,11 @@ int main(int argc, char **argv) {
         bool ok = chains && strcmp(flag, "--fibres") == 0     ? parse_int(flag, val, 1, &fibres)
                   : chains && strcmp(flag, "--particles") == 0 ? parse_int(flag, val, 2, &particles)
                   : chains && strcmp(flag, "--steps") == 0     ? parse_int(flag, val, 1, &steps)
-                  : lesson_scene && strcmp(flag, "--frames") == 0    ? parse_int(flag, val, 1, &frames)
+                  : (lesson_scene || render_scene) && strcmp(flag, "--frames") == 0 ? parse_int(flag, val, 1, &frames)
+                  : render_scene && strcmp(flag, "--size") == 0 ? parse_size(val, &width, &height)
                                                                : (fprintf(stderr, "fibrelab-bench: %s: unknown flag\n", flag), false);
         if (!ok) return 2;
     }
+    if (render_scene) return bench_render(lesson_name, width, height, frames, t_start);
     return chains ? bench_chains(fibres, particles, steps) : bench_lesson(lesson_name, frames);
 }

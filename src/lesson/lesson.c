@@ -22,330 +22,135 @@
 #include <cJSON.h>
 
 #include "lesson.h"
+#include "lesson_check.h"
 #include "lesson_set.h"
 #include "script.h"
 
-/* Largest integer a JSON number (an IEEE double) holds exactly. */
-#define LESSON_MAX_EXACT_INT 9007199254740991.0
 /* Lesson files are small; anything bigger is not a lesson. */
 #define LESSON_MAX_FILE_BYTES (16u << 20)
-#define FIELD_MAX 160
 
-typedef struct checker {
-    const char *path;
-    lesson_error *err;
-} checker;
-
-/* ---- messages ---- */
-
-static bool fail(const checker *c, const char *field, const char *fmt, ...) {
-    char reason[LESSON_ERROR_MAX / 2];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
-    va_end(ap);
-    int n = snprintf(c->err->message, sizeof c->err->message, "%s: %s: %s", c->path, field, reason);
-    (void)n; /* a message longer than the buffer is cut, never overrun */
-    return false;
-}
-
-/* A short picture of a JSON value for "got ..." in messages. */
-static void describe(const cJSON *v, char *out, size_t size) {
-    if (cJSON_IsString(v)) {
-        const char *s = v->valuestring;
-        if (strlen(s) > 40)
-            snprintf(out, size, "\"%.37s...\"", s);
-        else
-            snprintf(out, size, "\"%s\"", s);
-    } else if (cJSON_IsNumber(v)) {
-        snprintf(out, size, "%g", v->valuedouble);
-    } else if (cJSON_IsTrue(v)) {
-        snprintf(out, size, "true");
-    } else if (cJSON_IsFalse(v)) {
-        snprintf(out, size, "false");
-    } else if (cJSON_IsNull(v)) {
-        snprintf(out, size, "null");
-    } else if (cJSON_IsArray(v)) {
-        snprintf(out, size, "an array");
-    } else {
-        snprintf(out, size, "an object");
-    }
-}
-
-/* Appends to a field name, cutting at FIELD_MAX (names are short in practice). */
-static void field_append(char *out, const char *s) {
-    size_t used = strlen(out), n = strlen(s);
-    if (used + n >= FIELD_MAX) n = FIELD_MAX - 1 - used;
-    memcpy(out + used, s, n);
-    out[used + n] = '\0';
-}
-
-static void join_field(char *out, const char *where, const char *key) {
-    out[0] = '\0';
-    field_append(out, where);
-    if (where[0]) field_append(out, ".");
-    field_append(out, key);
-}
-
-static void index_field(char *out, const char *where, int i) {
-    char idx[16];
-    snprintf(idx, sizeof idx, "[%d]", i);
-    out[0] = '\0';
-    field_append(out, where);
-    field_append(out, idx);
-}
-
-static bool fail_range(const checker *c, const char *field, double lo, double hi, double got) {
-    if (hi >= LESSON_MAX_EXACT_INT) /* one-sided: the upper bound is JSON's, not the schema's */
-        return got < lo ? fail(c, field, "must be at least %g, got %g", lo, got)
-                        : fail(c, field, "must be at most %.0f, got %.0f", hi, got);
-    return fail(c, field, "must be between %g and %g, got %g", lo, hi, got);
-}
-
-/* ---- typed getters: each leaves *dst alone when an optional key is absent ---- */
-
-static bool check_keys(const checker *c, const cJSON *obj, const char *where,
-                       const char *const *keys, int key_count) {
-    char field[FIELD_MAX];
-    for (const cJSON *it = obj->child; it; it = it->next) {
-        join_field(field, where, it->string);
-        bool known = false;
-        for (int k = 0; k < key_count && !known; k++) known = strcmp(it->string, keys[k]) == 0;
-        if (!known) return fail(c, field, "unknown key (typo?)");
-        /* cJSON keeps both copies of a repeated key; the reader would silently
-         * use the first, so say so instead. */
-        for (const cJSON *b = obj->child; b != it; b = b->next)
-            if (strcmp(b->string, it->string) == 0) return fail(c, field, "key given twice");
-    }
-    return true;
-}
-
-static const cJSON *member(const checker *c, const cJSON *obj, const char *where,
-                           const char *key, bool required, bool *ok) {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    *ok = true;
-    if (!v && required) {
-        char field[FIELD_MAX];
-        join_field(field, where, key);
-        *ok = fail(c, field, "missing required key");
-    }
-    return v;
-}
-
-static bool get_double(const checker *c, const cJSON *obj, const char *where, const char *key,
-                       bool required, double lo, double hi, double *dst, bool *present) {
-    bool ok;
-    const cJSON *v = member(c, obj, where, key, required, &ok);
-    if (present) *present = v != NULL;
-    if (!v) return ok;
-    char field[FIELD_MAX], got[64];
-    join_field(field, where, key);
-    if (!cJSON_IsNumber(v)) {
-        describe(v, got, sizeof got);
-        return fail(c, field, "must be a number, got %s", got);
-    }
-    double x = v->valuedouble;
-    if (!isfinite(x) || x < lo || x > hi) return fail_range(c, field, lo, hi, x);
-    *dst = x;
-    return true;
-}
-
-/* A number in file units, stored as float times `scale` (mm -> m: 0.001). */
-static bool get_float(const checker *c, const cJSON *obj, const char *where, const char *key,
-                      bool required, double lo, double hi, double scale, float *dst) {
-    double x;
-    bool present;
-    if (!get_double(c, obj, where, key, required, lo, hi, &x, &present)) return false;
-    if (present) *dst = (float)(scale == 1.0 ? x : x * scale);
-    return true;
-}
-
-static bool get_integer(const checker *c, const cJSON *obj, const char *where, const char *key,
-                        bool required, double lo, double hi, double *dst, bool *present) {
-    bool ok;
-    const cJSON *v = member(c, obj, where, key, required, &ok);
-    if (present) *present = v != NULL;
-    if (!v) return ok;
-    char field[FIELD_MAX], got[64];
-    join_field(field, where, key);
-    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || floor(v->valuedouble) != v->valuedouble) {
-        describe(v, got, sizeof got);
-        return fail(c, field, "must be an integer, got %s", got);
-    }
-    if (v->valuedouble < lo || v->valuedouble > hi) return fail_range(c, field, lo, hi, v->valuedouble);
-    *dst = v->valuedouble;
-    return true;
-}
-
-static bool get_int(const checker *c, const cJSON *obj, const char *where, const char *key,
-                    bool required, int lo, int hi, int *dst) {
-    double x;
-    bool present;
-    if (!get_integer(c, obj, where, key, required, lo, hi, &x, &present)) return false;
-    if (present) *dst = (int)x;
-    return true;
-}
-
-/* A non-empty string that fits dst (size bytes including the NUL). */
-static bool string_value(const checker *c, const cJSON *v, const char *field, char *dst, size_t size) {
-    char got[64];
-    if (!cJSON_IsString(v)) {
-        describe(v, got, sizeof got);
-        return fail(c, field, "must be a string, got %s", got);
-    }
-    size_t n = strlen(v->valuestring);
-    if (n == 0) return fail(c, field, "must not be empty");
-    if (n >= size) return fail(c, field, "must be at most %zu characters, got %zu", size - 1, n);
-    memcpy(dst, v->valuestring, n + 1);
-    return true;
-}
-
-static bool get_string(const checker *c, const cJSON *obj, const char *where, const char *key,
-                       bool required, char *dst, size_t size) {
-    bool ok;
-    const cJSON *v = member(c, obj, where, key, required, &ok);
-    if (!v) return ok;
-    char field[FIELD_MAX];
-    join_field(field, where, key);
-    return string_value(c, v, field, dst, size);
-}
-
-static bool expect_object(const checker *c, const cJSON *v, const char *field) {
-    char got[64];
-    if (cJSON_IsObject(v)) return true;
-    describe(v, got, sizeof got);
-    return fail(c, field, "must be an object, got %s", got);
-}
-
-static bool expect_array(const checker *c, const cJSON *v, const char *field) {
-    char got[64];
-    if (cJSON_IsArray(v)) return true;
-    describe(v, got, sizeof got);
-    return fail(c, field, "must be an array, got %s", got);
-}
-
-/* ---- the schema, object by object ---- */
+/* ---- the schema, object by object ----
+ * Each reader checks every key it can and returns false if any failed; it
+ * skips only the checks that depend on a value that failed (a muscle's
+ * attachments need the joint; a tangle's muscle needs the muscle names), so
+ * that --check-lesson lists real problems and not their echoes. */
 
 static bool read_joint(const checker *c, const cJSON *j, sim_joint_desc *out) {
     static const char *const keys[] = {"shortened_deg", "stretched_deg", "start_deg", "limit_deg",
                                        "proximal_mm", "distal_mm", "end_feel_nm", "client_pace_deg_s",
                                        "second_joint_deg"};
     const char *w = "joint";
-    if (!expect_object(c, j, w) || !check_keys(c, j, w, keys, (int)(sizeof keys / sizeof *keys)))
-        return false;
+    if (!check_object(c, j, w)) return false;
+    bool ok = check_keys(c, j, w, keys, (int)(sizeof keys / sizeof *keys));
     sim_joint_desc d = sim_joint_desc_default();
     bool has_start = false, has_limit = false;
     double start = 0, limit = 0;
-    if (!get_float(c, j, w, "shortened_deg", true, -180, 180, 1.0, &d.shortened_deg) ||
-        !get_float(c, j, w, "stretched_deg", true, -180, 180, 1.0, &d.stretched_deg) ||
-        !get_double(c, j, w, "start_deg", false, -180, 180, &start, &has_start) ||
-        !get_double(c, j, w, "limit_deg", false, -180, 180, &limit, &has_limit) ||
-        !get_float(c, j, w, "proximal_mm", false, 10, 2000, 0.001, &d.proximal_m) ||
-        !get_float(c, j, w, "distal_mm", false, 10, 2000, 0.001, &d.distal_m) ||
-        !get_float(c, j, w, "end_feel_nm", false, 0.1, 1000, 1.0, &d.end_feel_nm) ||
-        !get_float(c, j, w, "client_pace_deg_s", false, 0.1, 180, 1.0, &d.client_pace_deg_s) ||
-        !get_float(c, j, w, "second_joint_deg", false, -180, 180, 1.0, &d.second_deg))
-        return false;
+    bool poses = check_float(c, j, w, "shortened_deg", true, -180, 180, 1.0, &d.shortened_deg);
+    poses = check_float(c, j, w, "stretched_deg", true, -180, 180, 1.0, &d.stretched_deg) && poses;
+    bool start_ok = check_double(c, j, w, "start_deg", false, -180, 180, &start, &has_start);
+    bool limit_ok = check_double(c, j, w, "limit_deg", false, -180, 180, &limit, &has_limit);
+    ok = check_float(c, j, w, "proximal_mm", false, 10, 2000, 0.001, &d.proximal_m) && ok;
+    ok = check_float(c, j, w, "distal_mm", false, 10, 2000, 0.001, &d.distal_m) && ok;
+    ok = check_float(c, j, w, "end_feel_nm", false, 0.1, 1000, 1.0, &d.end_feel_nm) && ok;
+    ok = check_float(c, j, w, "client_pace_deg_s", false, 0.1, 180, 1.0, &d.client_pace_deg_s) && ok;
+    ok = check_float(c, j, w, "second_joint_deg", false, -180, 180, 1.0, &d.second_deg) && ok;
+    ok = ok && poses && start_ok && limit_ok;
+    if (!poses) return false;
     float sh = d.shortened_deg, st = d.stretched_deg;
-    if (sh == st) return fail(c, "joint.stretched_deg", "must differ from shortened_deg (%g)", sh);
+    if (sh == st) return check_fail(c, "joint.stretched_deg", "must differ from shortened_deg (%g)", sh);
     float lo = sh < st ? sh : st, hi = sh < st ? st : sh;
     /* The model's defaults are knee-like; in a lesson whose range excludes
      * them, start short and stop at the stretched pose instead. */
-    if (has_start) {
+    if (has_start && start_ok) {
         if (start < lo || start > hi)
-            return fail(c, "joint.start_deg", "must be between shortened_deg and stretched_deg (%g and %g), got %g",
-                        sh, st, start);
+            ok = check_fail(c, "joint.start_deg",
+                            "must be between shortened_deg and stretched_deg (%g and %g), got %g", sh, st, start);
         d.start_deg = (float)start;
     } else if (d.start_deg < lo || d.start_deg > hi) {
         d.start_deg = sh;
     }
     float dir = st > sh ? 1.0f : -1.0f; /* the way the stretch goes */
-    if (has_limit) {
+    if (has_limit && limit_ok) {
         if ((float)(limit - st) * dir < 0)
-            return fail(c, "joint.limit_deg", "must be at or beyond stretched_deg (%g), away from shortened_deg, got %g",
-                        st, limit);
+            ok = check_fail(c, "joint.limit_deg",
+                            "must be at or beyond stretched_deg (%g), away from shortened_deg, got %g", st, limit);
         d.limit_deg = (float)limit;
     } else if ((d.limit_deg - st) * dir < 0) {
         d.limit_deg = st;
     }
-    *out = d;
-    return true;
+    if (ok) *out = d;
+    return ok;
 }
 
+/* `joint` is NULL when the joint failed: the attachments are then not checked against it. */
 static bool read_muscle(const checker *c, const cJSON *m, int index, const sim_joint_desc *joint,
-                        sim_muscle_desc *out) {
+                        sim_muscle_desc *out, bool *name_ok) {
     static const char *const keys[] = {"name", "fibres", "particles", "origin_mm", "insertion_mm",
                                        "offset_mm", "lateral_mm", "radius_mm", "tendon_fraction",
                                        "max_force_n", "slack_fraction", "mass_g", "second_joint_arm_mm"};
-    char w[FIELD_MAX], field[FIELD_MAX];
-    index_field(w, "muscles", index);
-    if (!expect_object(c, m, w) || !check_keys(c, m, w, keys, (int)(sizeof keys / sizeof *keys)))
-        return false;
+    char w[CHECK_FIELD_MAX], field[CHECK_FIELD_MAX];
+    check_index_field(w, "muscles", index);
+    *name_ok = false;
+    if (!check_object(c, m, w)) return false;
+    bool ok = check_keys(c, m, w, keys, (int)(sizeof keys / sizeof *keys));
     sim_muscle_desc d = sim_muscle_desc_default();
     /* Ranges follow sim_validate_desc, in file units. */
-    if (!get_string(c, m, w, "name", true, d.name, sizeof d.name) ||
-        !get_int(c, m, w, "fibres", true, 1, 20000, &d.fibres) ||
-        !get_int(c, m, w, "particles", false, 4, 256, &d.particles) ||
-        !get_float(c, m, w, "origin_mm", false, 1, 2000, 0.001, &d.origin_m) ||
-        !get_float(c, m, w, "insertion_mm", false, 1, 2000, 0.001, &d.insertion_m) ||
-        !get_float(c, m, w, "offset_mm", false, 1, 500, 0.001, &d.offset_m) ||
-        !get_float(c, m, w, "lateral_mm", false, -500, 500, 0.001, &d.lateral_m) ||
-        !get_float(c, m, w, "radius_mm", false, 1, 200, 0.001, &d.radius_m) ||
-        !get_float(c, m, w, "tendon_fraction", false, 0, 0.8, 1.0, &d.tendon_fraction) ||
-        !get_float(c, m, w, "max_force_n", false, 1, 20000, 1.0, &d.max_force_n) ||
-        !get_float(c, m, w, "slack_fraction", false, -1, 1, 1.0, &d.slack_fraction) ||
-        !get_float(c, m, w, "mass_g", false, 0.1, 20000, 0.001, &d.mass_kg) ||
-        !get_float(c, m, w, "second_joint_arm_mm", false, 0, 200, 0.001, &d.second_arm_m))
-        return false;
+    *name_ok = check_string(c, m, w, "name", true, d.name, sizeof d.name);
+    ok = check_int(c, m, w, "fibres", true, 1, 20000, &d.fibres) && ok;
+    ok = check_int(c, m, w, "particles", false, 4, 256, &d.particles) && ok;
+    bool origin_ok = check_float(c, m, w, "origin_mm", false, 1, 2000, 0.001, &d.origin_m);
+    bool insertion_ok = check_float(c, m, w, "insertion_mm", false, 1, 2000, 0.001, &d.insertion_m);
+    ok = check_float(c, m, w, "offset_mm", false, 1, 500, 0.001, &d.offset_m) && ok;
+    ok = check_float(c, m, w, "lateral_mm", false, -500, 500, 0.001, &d.lateral_m) && ok;
+    ok = check_float(c, m, w, "radius_mm", false, 1, 200, 0.001, &d.radius_m) && ok;
+    ok = check_float(c, m, w, "tendon_fraction", false, 0, 0.8, 1.0, &d.tendon_fraction) && ok;
+    ok = check_float(c, m, w, "max_force_n", false, 1, 20000, 1.0, &d.max_force_n) && ok;
+    ok = check_float(c, m, w, "slack_fraction", false, -1, 1, 1.0, &d.slack_fraction) && ok;
+    ok = check_float(c, m, w, "mass_g", false, 0.1, 20000, 0.001, &d.mass_kg) && ok;
+    ok = check_float(c, m, w, "second_joint_arm_mm", false, 0, 200, 0.001, &d.second_arm_m) && ok;
+    ok = ok && *name_ok && origin_ok && insertion_ok;
     /* An attachment past the end of its bone would hang in the air. */
-    if (d.origin_m > joint->proximal_m + 1e-6f) {
-        join_field(field, w, "origin_mm");
-        return fail(c, field, "must be at most joint.proximal_mm (%g), got %g",
-                    joint->proximal_m * 1000.0, d.origin_m * 1000.0);
+    if (joint && origin_ok && d.origin_m > joint->proximal_m + 1e-6f) {
+        check_join_field(field, w, "origin_mm");
+        ok = check_fail(c, field, "must be at most joint.proximal_mm (%g), got %g", joint->proximal_m * 1000.0,
+                        d.origin_m * 1000.0);
     }
-    if (d.insertion_m > joint->distal_m + 1e-6f) {
-        join_field(field, w, "insertion_mm");
-        return fail(c, field, "must be at most joint.distal_mm (%g), got %g",
-                    joint->distal_m * 1000.0, d.insertion_m * 1000.0);
+    if (joint && insertion_ok && d.insertion_m > joint->distal_m + 1e-6f) {
+        check_join_field(field, w, "insertion_mm");
+        ok = check_fail(c, field, "must be at most joint.distal_mm (%g), got %g", joint->distal_m * 1000.0,
+                        d.insertion_m * 1000.0);
     }
-    *out = d;
-    return true;
+    *out = d; /* the name is needed by what refers to it, even when a number failed */
+    return ok;
 }
 
-static bool read_tangle(const checker *c, const cJSON *t, int index, const sim_world_desc *wd,
+/* `names_ok` false: some muscle's name could not be read, so an unknown
+ * name here may be that one and is not reported. */
+static bool read_tangle(const checker *c, const cJSON *t, int index, const sim_world_desc *wd, bool names_ok,
                         sim_tangle_desc *out) {
     static const char *const keys[] = {"muscle", "at", "length", "share", "severity"};
-    char w[FIELD_MAX], field[FIELD_MAX];
-    index_field(w, "tangles", index);
-    if (!expect_object(c, t, w) || !check_keys(c, t, w, keys, (int)(sizeof keys / sizeof *keys)))
-        return false;
+    char w[CHECK_FIELD_MAX];
+    check_index_field(w, "tangles", index);
+    if (!check_object(c, t, w)) return false;
+    bool ok = check_keys(c, t, w, keys, (int)(sizeof keys / sizeof *keys));
     sim_tangle_desc d = sim_tangle_desc_default();
-    char name[SIM_NAME_MAX];
-    if (!get_string(c, t, w, "muscle", true, name, sizeof name)) return false;
-    d.muscle = -1;
-    for (int i = 0; i < wd->muscle_count; i++)
-        if (strcmp(wd->muscles[i].name, name) == 0) d.muscle = i;
-    if (d.muscle < 0) {
-        join_field(field, w, "muscle");
-        return fail(c, field, "no muscle named \"%s\" in muscles", name);
-    }
-    if (!get_float(c, t, w, "at", true, 0, 1, 1.0, &d.at) ||
-        !get_float(c, t, w, "length", true, 0.01, 1, 1.0, &d.length) ||
-        !get_float(c, t, w, "share", true, 0, 1, 1.0, &d.share) ||
-        !get_float(c, t, w, "severity", true, 0, 1, 1.0, &d.severity))
-        return false;
-    *out = d;
-    return true;
+    if (!lesson_check_muscle_ref(c, t, w, "muscle", true, wd, names_ok, &d.muscle)) ok = false;
+    ok = check_float(c, t, w, "at", true, 0, 1, 1.0, &d.at) && ok;
+    ok = check_float(c, t, w, "length", true, 0.01, 1, 1.0, &d.length) && ok;
+    ok = check_float(c, t, w, "share", true, 0, 1, 1.0, &d.share) && ok;
+    ok = check_float(c, t, w, "severity", true, 0, 1, 1.0, &d.severity) && ok;
+    if (ok) *out = d;
+    return ok;
 }
 
 static bool read_mode(const checker *c, const cJSON *root, sim_mode *out) {
     bool ok;
-    const cJSON *v = member(c, root, "", "mode", true, &ok);
+    const cJSON *v = check_member(c, root, "", "mode", true, &ok);
     if (!v) return ok;
     char got[64];
-    describe(v, got, sizeof got);
+    check_describe(v, got, sizeof got);
     if (!cJSON_IsString(v) || !sim_mode_from_name(v->valuestring, out))
-        return fail(c, "mode", "must be one of passive, active-assisted, active, weight-bearing, got %s", got);
+        return check_fail(c, "mode", "must be one of passive, active-assisted, active, weight-bearing, got %s", got);
     return true;
 }
 
@@ -356,37 +161,40 @@ static bool read_mode_names(const checker *c, const cJSON *root, lesson *l) {
     if (!v) return true;
     const char *keys[SIM_MODE_COUNT];
     for (int m = 0; m < SIM_MODE_COUNT; m++) keys[m] = sim_mode_name((sim_mode)m);
-    if (!expect_object(c, v, "mode_names") || !check_keys(c, v, "mode_names", keys, SIM_MODE_COUNT))
-        return false;
+    if (!check_object(c, v, "mode_names")) return false;
+    bool ok = check_keys(c, v, "mode_names", keys, SIM_MODE_COUNT);
     for (int m = 0; m < SIM_MODE_COUNT; m++)
-        if (!get_string(c, v, "mode_names", keys[m], false, l->mode_names[m], sizeof l->mode_names[m]))
-            return false;
-    return true;
+        ok = check_string(c, v, "mode_names", keys[m], false, l->mode_names[m], sizeof l->mode_names[m]) && ok;
+    return ok;
 }
 
 static bool read_model(const checker *c, const cJSON *root, sim_world_desc *wd) {
     static const char *const keys[] = {"substeps", "adhesion_yield_scale"};
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, "model");
     if (!v) return true;
-    return expect_object(c, v, "model") && check_keys(c, v, "model", keys, 2) &&
-           get_int(c, v, "model", "substeps", false, 1, 64, &wd->substeps) &&
-           get_float(c, v, "model", "adhesion_yield_scale", false, 0.01, 100, 1.0, &wd->adhesion_yield_scale);
+    if (!check_object(c, v, "model")) return false;
+    bool ok = check_keys(c, v, "model", keys, 2);
+    ok = check_int(c, v, "model", "substeps", false, 1, 64, &wd->substeps) && ok;
+    ok = check_float(c, v, "model", "adhesion_yield_scale", false, 0.01, 100, 1.0, &wd->adhesion_yield_scale) && ok;
+    return ok;
 }
 
 /* An array of one-line strings (script lines, sources). */
 static bool check_string_array(const checker *c, const cJSON *v, const char *where) {
-    char field[FIELD_MAX], got[64];
-    if (!expect_array(c, v, where)) return false;
+    char field[CHECK_FIELD_MAX], got[64];
+    if (!check_array(c, v, where)) return false;
+    bool ok = true;
     int i = 0;
     for (const cJSON *it = v->child; it; it = it->next, i++) {
-        index_field(field, where, i);
+        check_index_field(field, where, i);
         if (!cJSON_IsString(it)) {
-            describe(it, got, sizeof got);
-            return fail(c, field, "must be a string, got %s", got);
+            check_describe(it, got, sizeof got);
+            ok = check_fail(c, field, "must be a string, got %s", got);
+        } else if (strpbrk(it->valuestring, "\r\n")) {
+            ok = check_fail(c, field, "must be one line");
         }
-        if (strpbrk(it->valuestring, "\r\n")) return fail(c, field, "must be one line");
     }
-    return true;
+    return ok;
 }
 
 /* The demonstration script: joined into text and parsed now, so that a bad
@@ -398,7 +206,7 @@ static bool read_script(const checker *c, const cJSON *root, lesson *l) {
     size_t total = 1;
     for (const cJSON *it = v->child; it; it = it->next) total += strlen(it->valuestring) + 1;
     char *text = malloc(total);
-    if (!text) return fail(c, "script", "out of memory");
+    if (!text) return check_fail(c, "script", "out of memory");
     size_t at = 0;
     for (const cJSON *it = v->child; it; it = it->next) {
         size_t n = strlen(it->valuestring);
@@ -413,12 +221,12 @@ static bool read_script(const checker *c, const cJSON *root, lesson *l) {
     if (!script_parse(text, "script", l, &s, &serr)) {
         free(text);
         int line = 0, used = 0;
-        char field[FIELD_MAX];
+        char field[CHECK_FIELD_MAX];
         if (sscanf(serr.message, "script:%d: %n", &line, &used) == 1 && used > 0) {
-            index_field(field, "script", line - 1);
-            return fail(c, field, "%s", serr.message + used);
+            check_index_field(field, "script", line - 1);
+            return check_fail(c, field, "%s", serr.message + used);
         }
-        return fail(c, "script", "%s", serr.message);
+        return check_fail(c, "script", "%s", serr.message);
     }
     script_free(&s);
     l->demo_script = text;
@@ -434,89 +242,124 @@ static void file_id(const char *path, char *out, size_t size) {
     snprintf(out, size, "%.*s", (int)n, base);
 }
 
+/* muscles[]: fills wd->muscles; *names_ok says every name could be read. */
+static bool read_muscles(const checker *c, const cJSON *root, sim_world_desc *wd, bool joint_ok, bool *names_ok) {
+    char field[CHECK_FIELD_MAX];
+    bool ok;
+    *names_ok = false;
+    const cJSON *muscles = check_member(c, root, "", "muscles", true, &ok);
+    if (!muscles || !check_array(c, muscles, "muscles")) return false;
+    int n = cJSON_GetArraySize(muscles);
+    if (n < 1) return check_fail(c, "muscles", "must list at least one muscle");
+    if (n > SIM_MAX_MUSCLES) return check_fail(c, "muscles", "must list at most %d muscles, got %d", SIM_MAX_MUSCLES, n);
+    *names_ok = true;
+    int i = 0;
+    for (const cJSON *it = muscles->child; it; it = it->next, i++) {
+        bool name_ok;
+        ok = read_muscle(c, it, i, joint_ok ? &wd->joint : NULL, &wd->muscles[i], &name_ok) && ok;
+        *names_ok = *names_ok && name_ok;
+        if (!name_ok) continue;
+        for (int k = 0; k < i; k++)
+            if (strcmp(wd->muscles[k].name, wd->muscles[i].name) == 0) {
+                char where[CHECK_FIELD_MAX];
+                check_index_field(where, "muscles", i);
+                check_join_field(field, where, "name");
+                ok = check_fail(c, field, "duplicate muscle name \"%s\" (also muscles[%d])", wd->muscles[i].name, k);
+                break;
+            }
+    }
+    wd->muscle_count = n;
+    return ok;
+}
+
+static bool read_tangles(const checker *c, const cJSON *root, sim_world_desc *wd, bool names_ok) {
+    bool ok;
+    const cJSON *tangles = check_member(c, root, "", "tangles", true, &ok);
+    if (!tangles || !check_array(c, tangles, "tangles")) return false;
+    int n = cJSON_GetArraySize(tangles);
+    if (n > SIM_MAX_TANGLES) return check_fail(c, "tangles", "must list at most %d tangles, got %d", SIM_MAX_TANGLES, n);
+    int i = 0;
+    for (const cJSON *it = tangles->child; it; it = it->next, i++)
+        ok = read_tangle(c, it, i, wd, names_ok, &wd->tangles[i]) && ok;
+    wd->tangle_count = n;
+    return ok;
+}
+
+/* Reads the whole document; returns false if anything failed (every problem
+ * has gone to the checker). Checks run in the order of the file's schema,
+ * so the first problem is the one lesson_load has always reported. */
 static bool read_lesson(const checker *c, const cJSON *root, lesson *l) {
     static const char *const keys[] = {"schema", "id", "title", "description", "seed", "joint", "muscles",
-                                       "tangles", "mode", "mode_names", "script", "sources", "model"};
-    char field[FIELD_MAX], got[64];
+                                       "tangles", "mode", "mode_names", "script", "sources", "model",
+                                       "steps", "danger_zones"};
+    char got[64];
     if (!cJSON_IsObject(root)) {
-        describe(root, got, sizeof got);
-        return fail(c, "(top level)", "must be an object, got %s", got);
+        check_describe(root, got, sizeof got);
+        return check_fail(c, "(top level)", "must be an object, got %s", got);
     }
-    if (!check_keys(c, root, "", keys, (int)(sizeof keys / sizeof *keys))) return false;
+    bool ok = check_keys(c, root, "", keys, (int)(sizeof keys / sizeof *keys));
 
+    /* Another schema is another set of keys: nothing below would mean anything. */
     double schema = 0;
-    if (!get_integer(c, root, "", "schema", true, -LESSON_MAX_EXACT_INT, LESSON_MAX_EXACT_INT, &schema, NULL))
+    if (!check_integer(c, root, "", "schema", true, -LESSON_MAX_EXACT_INT, LESSON_MAX_EXACT_INT, &schema, NULL))
         return false;
-    if (schema != 1) return fail(c, "schema", "must be 1, got %g", schema);
+    if (schema != 1) return check_fail(c, "schema", "must be 1, got %g", schema);
 
     char want[LESSON_PATH_MAX];
     file_id(c->path, want, sizeof want);
-    if (!get_string(c, root, "", "id", true, l->id, sizeof l->id)) return false;
-    if (strcmp(l->id, want) != 0)
-        return fail(c, "id", "must equal the file name \"%s\", got \"%s\"", want, l->id);
-    if (!get_string(c, root, "", "title", true, l->title, sizeof l->title)) return false;
+    if (check_string(c, root, "", "id", true, l->id, sizeof l->id)) {
+        if (strcmp(l->id, want) != 0)
+            ok = check_fail(c, "id", "must equal the file name \"%s\", got \"%s\"", want, l->id);
+    } else {
+        ok = false;
+    }
+    ok = check_string(c, root, "", "title", true, l->title, sizeof l->title) && ok;
 
     const cJSON *desc = cJSON_GetObjectItemCaseSensitive(root, "description");
     if (desc) {
         if (!cJSON_IsString(desc)) {
-            describe(desc, got, sizeof got);
-            return fail(c, "description", "must be a string, got %s", got);
+            check_describe(desc, got, sizeof got);
+            ok = check_fail(c, "description", "must be a string, got %s", got);
+        } else {
+            l->description = strdup(desc->valuestring);
+            if (!l->description) return check_fail(c, "description", "out of memory");
         }
-        l->description = strdup(desc->valuestring);
-        if (!l->description) return fail(c, "description", "out of memory");
     }
 
     sim_world_desc *wd = &l->desc;
     *wd = sim_world_desc_default();
     double seed = 0;
     bool has_seed = false;
-    if (!get_integer(c, root, "", "seed", false, 0, LESSON_MAX_EXACT_INT, &seed, &has_seed)) return false;
-    if (has_seed) wd->seed = (uint64_t)seed;
-
-    bool ok;
-    const cJSON *joint = member(c, root, "", "joint", true, &ok);
-    if (!joint || !read_joint(c, joint, &wd->joint)) return false;
-
-    const cJSON *muscles = member(c, root, "", "muscles", true, &ok);
-    if (!muscles || !expect_array(c, muscles, "muscles")) return false;
-    int n = cJSON_GetArraySize(muscles);
-    if (n < 1) return fail(c, "muscles", "must list at least one muscle");
-    if (n > SIM_MAX_MUSCLES) return fail(c, "muscles", "must list at most %d muscles, got %d", SIM_MAX_MUSCLES, n);
-    int i = 0;
-    for (const cJSON *it = muscles->child; it; it = it->next, i++) {
-        if (!read_muscle(c, it, i, &wd->joint, &wd->muscles[i])) return false;
-        for (int k = 0; k < i; k++)
-            if (strcmp(wd->muscles[k].name, wd->muscles[i].name) == 0) {
-                char where[FIELD_MAX];
-                index_field(where, "muscles", i);
-                join_field(field, where, "name");
-                return fail(c, field, "duplicate muscle name \"%s\" (also muscles[%d])", wd->muscles[i].name, k);
-            }
+    if (check_integer(c, root, "", "seed", false, 0, LESSON_MAX_EXACT_INT, &seed, &has_seed)) {
+        if (has_seed) wd->seed = (uint64_t)seed;
+    } else {
+        ok = false;
     }
-    wd->muscle_count = n;
 
-    const cJSON *tangles = member(c, root, "", "tangles", true, &ok);
-    if (!tangles || !expect_array(c, tangles, "tangles")) return false;
-    n = cJSON_GetArraySize(tangles);
-    if (n > SIM_MAX_TANGLES) return fail(c, "tangles", "must list at most %d tangles, got %d", SIM_MAX_TANGLES, n);
-    i = 0;
-    for (const cJSON *it = tangles->child; it; it = it->next, i++)
-        if (!read_tangle(c, it, i, wd, &wd->tangles[i])) return false;
-    wd->tangle_count = n;
+    bool present;
+    const cJSON *joint = check_member(c, root, "", "joint", true, &present);
+    bool joint_ok = joint && read_joint(c, joint, &wd->joint);
+    bool names_ok, muscles_ok = read_muscles(c, root, wd, joint_ok, &names_ok);
+    bool tangles_ok = read_tangles(c, root, wd, names_ok);
+    ok = ok && joint_ok && muscles_ok && tangles_ok;
 
-    if (!read_mode(c, root, &wd->mode) || !read_mode_names(c, root, l) || !read_model(c, root, wd))
-        return false;
+    ok = read_mode(c, root, &wd->mode) && ok;
+    ok = read_mode_names(c, root, l) && ok;
+    ok = read_model(c, root, wd) && ok;
     const cJSON *sources = cJSON_GetObjectItemCaseSensitive(root, "sources");
-    if (sources && !check_string_array(c, sources, "sources")) return false;
+    if (sources) ok = check_string_array(c, sources, "sources") && ok;
 
     /* Everything above mirrors the model's limits; this catches any drift. */
-    const char *bad = sim_validate_desc(wd);
-    if (bad) {
-        int len = snprintf(c->err->message, sizeof c->err->message, "%s: %s", c->path, bad);
-        (void)len;
-        return false;
+    if (ok) {
+        const char *bad = sim_validate_desc(wd);
+        if (bad) return check_fail_line(c, "%s", bad);
     }
-    return read_script(c, root, l);
+    /* The script, steps and danger zones name muscles and tangles. */
+    if (names_ok) ok = read_script(c, root, l) && ok;
+    lesson_refs refs = {.desc = wd, .names_ok = names_ok, .tangles_ok = tangles_ok};
+    ok = lesson_read_danger_zones(c, root, &refs, l) && ok;
+    ok = lesson_read_steps(c, root, &refs, l) && ok;
+    return ok;
 }
 
 /* ---- files ---- */
@@ -597,40 +440,102 @@ static void syntax_error(const char *path, const char *text, size_t length, size
     (void)n;
 }
 
-bool lesson_load(const char *path, const char *const *sets, int set_count, lesson *out, lesson_error *err) {
+/* Parses text (any bytes) and reads it as a lesson; problems go to the
+ * checker. On success *out is filled; on failure it is left empty. */
+static bool parse_and_read(const char *path, const char *text, size_t length, const char *const *sets,
+                           int set_count, lesson *out, const checker *c) {
     memset(out, 0, sizeof *out);
-    err->message[0] = '\0';
-    char *text = lesson_read_text(path, err);
-    if (!text) return false;
-    size_t length = strlen(text);
-    size_t skip = strncmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a UTF-8 byte order mark */
-    const char *end = NULL;
-    /* The length counts the terminating NUL: cJSON's "nothing after the
-     * document" check looks for it inside the buffer. */
-    cJSON *root = cJSON_ParseWithLengthOpts(text + skip, length - skip + 1, &end, true);
-    if (!root) {
-        size_t at = end ? (size_t)(end - text) : skip;
-        syntax_error(path, text, length, at, err);
-        free(text);
+    if (memchr(text, '\0', length)) {
+        check_fail_line(c, "cannot read: contains a NUL byte (not text)");
         return false;
     }
-    free(text);
+    /* cJSON wants the terminating NUL inside the buffer it is given: its
+     * "nothing after the document" check looks for it. */
+    char *copy = malloc(length + 1);
+    if (!copy) return check_fail_line(c, "out of memory");
+    memcpy(copy, text, length);
+    copy[length] = '\0';
+    size_t skip = length >= 3 && strncmp(copy, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a UTF-8 byte order mark */
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(copy + skip, length - skip + 1, &end, true);
+    if (!root) {
+        size_t at = end ? (size_t)(end - copy) : skip;
+        lesson_error syntax;
+        syntax_error(path, copy, length, at, &syntax);
+        free(copy);
+        /* already "PATH:LINE:COL: reason": goes out as it is */
+        if (*c->errors == 0) *c->err = syntax;
+        (*c->errors)++;
+        if (c->sink) c->sink(syntax.message, c->user);
+        return false;
+    }
+    free(copy);
 
-    for (int i = 0; i < set_count; i++)
-        if (!lesson_set_apply(root, sets[i], err)) {
+    for (int i = 0; i < set_count; i++) {
+        lesson_error set_err;
+        if (!lesson_set_apply(root, sets[i], &set_err)) {
+            check_one_line(set_err.message);
+            if (*c->errors == 0) *c->err = set_err;
+            (*c->errors)++;
+            if (c->sink) c->sink(set_err.message, c->user);
             cJSON_Delete(root);
             return false;
         }
+    }
 
-    checker c = {.path = path, .err = err};
-    bool ok = read_lesson(&c, root, out);
+    bool ok = read_lesson(c, root, out);
     cJSON_Delete(root);
-    if (!ok) {
+    if (!ok || *c->errors) {
         lesson_free(out);
         return false;
     }
     snprintf(out->path, sizeof out->path, "%s", path);
     return true;
+}
+
+bool lesson_load_text(const char *path, const char *text, size_t length, const char *const *sets, int set_count,
+                      lesson *out, lesson_error *err) {
+    int errors = 0;
+    err->message[0] = '\0';
+    checker c = {.path = path, .err = err, .errors = &errors};
+    return parse_and_read(path, text, length, sets, set_count, out, &c);
+}
+
+bool lesson_load(const char *path, const char *const *sets, int set_count, lesson *out, lesson_error *err) {
+    memset(out, 0, sizeof *out);
+    err->message[0] = '\0';
+    char *text = lesson_read_text(path, err);
+    if (!text) return false;
+    bool ok = lesson_load_text(path, text, strlen(text), sets, set_count, out, err);
+    free(text);
+    return ok;
+}
+
+int lesson_check_text(const char *path, const char *text, size_t length, lesson_error_fn sink, void *user) {
+    int errors = 0;
+    lesson_error first;
+    checker c = {.path = path, .err = &first, .errors = &errors, .sink = sink, .user = user};
+    /* A lesson is large: on the heap, not the stack of whoever checks. */
+    lesson *l = malloc(sizeof *l);
+    if (!l) {
+        check_fail_line(&c, "out of memory");
+        return errors;
+    }
+    if (parse_and_read(path, text, length, NULL, 0, l, &c)) lesson_free(l);
+    free(l);
+    return errors;
+}
+
+int lesson_check(const char *path, lesson_error_fn sink, void *user) {
+    lesson_error err;
+    char *text = lesson_read_text(path, &err);
+    if (!text) {
+        if (sink) sink(err.message, user);
+        return 1;
+    }
+    int n = lesson_check_text(path, text, strlen(text), sink, user);
+    free(text);
+    return n;
 }
 
 void lesson_free(lesson *l) {

@@ -20,6 +20,53 @@ typedef struct lesson_error {
     char message[LESSON_ERROR_MAX]; /* one line, no trailing newline */
 } lesson_error;
 
+/* Every problem of a file, one line each, for --check-lesson. */
+typedef void (*lesson_error_fn)(const char *message, void *user);
+
+/* ---- steps: an instruction and a condition on the model's state ---- */
+#define LESSON_MAX_STEPS 16
+#define LESSON_MAX_HINTS 4
+#define LESSON_TEXT_MAX 320
+#define LESSON_MAX_DANGER_ZONES 8
+
+/* The kinds of `done_when` (assets/lessons/README.md lists their parameters). */
+typedef enum lesson_condition_kind {
+    LESSON_COND_JOINT_NEAR,         /* the joint within within_deg of a pose */
+    LESSON_COND_LOCK_BEFORE_TANGLE, /* a lock on the origin side of a tangle, within `within` of its edge */
+    LESSON_COND_STRETCH_REACHED,    /* the joint at pose `to` or beyond, never faster than max_speed_deg_s */
+    LESSON_COND_UNLOCKED,           /* no lock */
+    LESSON_COND_ADHESIONS_RELEASED, /* a share of a tangle's adhesions released */
+    LESSON_COND_COUNT
+} lesson_condition_kind;
+
+typedef struct lesson_condition {
+    lesson_condition_kind kind;
+    float pose;            /* joint_near: 0 shortened .. 1 stretched */
+    float within_deg;      /* joint_near (deg) */
+    int tangle;            /* lock_before_tangle, adhesions_released: index into tangles */
+    float within;          /* lock_before_tangle: distance from the tangle's origin-side edge, as s */
+    float to;              /* stretch_reached: 0 shortened .. 1 stretched */
+    float max_speed_deg_s; /* stretch_reached: 0 = any speed */
+    float at_least;        /* adhesions_released: share 0..1 */
+} lesson_condition;
+
+typedef struct lesson_step {
+    char instruction[LESSON_TEXT_MAX];
+    lesson_condition done_when;
+    char hints[LESSON_MAX_HINTS][LESSON_TEXT_MAX];
+    int hint_count;
+} lesson_step;
+
+/* A place the lock must not go (popliteal space, cubital fossa, a pulse). */
+typedef struct lesson_danger_zone {
+    char name[SIM_NAME_MAX];
+    int muscle;
+    float from, to; /* as s, from <= to */
+} lesson_danger_zone;
+
+/* The condition kind's name in files ("joint_near", ...). */
+const char *lesson_condition_name(lesson_condition_kind kind);
+
 typedef struct lesson {
     char path[LESSON_PATH_MAX];
     char id[64];
@@ -28,6 +75,10 @@ typedef struct lesson {
     char *demo_script;            /* the lesson's own demonstration script (text) or NULL */
     char *description;            /* optional longer text, or NULL */
     char mode_names[SIM_MODE_COUNT][SIM_NAME_MAX]; /* the lesson's name for each mode */
+    lesson_step steps[LESSON_MAX_STEPS];
+    int step_count;
+    lesson_danger_zone danger_zones[LESSON_MAX_DANGER_ZONES];
+    int danger_zone_count;
 } lesson;
 
 /* Resolves NAME (a lesson id) or PATH (anything with a '/' or ending in
@@ -41,6 +92,17 @@ bool lesson_resolve(const char *name_or_path, char *path, size_t path_size);
 bool lesson_load(const char *path, const char *const *sets, int set_count,
                  lesson *out, lesson_error *err);
 void lesson_free(lesson *l);
+
+/* Checks a lesson file and hands every problem to `sink` (one line each,
+ * "PATH: FIELD: reason", in file order); returns how many there were. */
+int lesson_check(const char *path, lesson_error_fn sink, void *user);
+
+/* lesson_load and lesson_check on text already in memory (`length` bytes,
+ * not necessarily NUL-terminated): `path` names it in messages and gives the
+ * id the file must have. */
+bool lesson_load_text(const char *path, const char *text, size_t length, const char *const *sets, int set_count,
+                      lesson *out, lesson_error *err);
+int lesson_check_text(const char *path, const char *text, size_t length, lesson_error_fn sink, void *user);
 
 /* Lists the ids of the lessons found, sorted; returns how many were written. */
 int lesson_list(char ids[][64], int max_ids);

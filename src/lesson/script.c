@@ -5,6 +5,7 @@
  *     5    lock at=0.49 pressure=250 tool=thumb muscle="biceps femoris"
  *     6    stretch to=1 over=12
  *     28   unlock
+ *     30   palpate at=0.6 pressure=150
  *     36   end
  *
  * Values containing spaces are written in double quotes; in a muscle name an
@@ -46,6 +47,9 @@ static bool bad(const parser *p, const char *fmt, ...) {
     va_end(ap);
     int n = snprintf(p->err->message, sizeof p->err->message, "%s:%d: %s", p->name, p->line, reason);
     (void)n;
+    /* a stray carriage return or other control byte in a word stays out of the one-line message */
+    for (unsigned char *c = (unsigned char *)p->err->message; *c; c++)
+        if (*c < 0x20) *c = ' ';
     return false;
 }
 
@@ -133,6 +137,17 @@ static bool split_args(const parser *p, const char *verb, char **tokens, int cou
     return true;
 }
 
+/* muscle=NAME (NULL: the lesson's first) to its index. */
+static bool resolve_muscle(const parser *p, const lesson *l, const char *name, int *muscle) {
+    *muscle = 0;
+    if (!name) return true;
+    *muscle = -1;
+    for (int i = 0; l && i < l->desc.muscle_count; i++)
+        if (same_name(l->desc.muscles[i].name, name)) *muscle = i;
+    if (*muscle < 0) return bad(p, "muscle: no muscle named \"%s\" in this lesson", name);
+    return true;
+}
+
 static bool parse_lock(const parser *p, char **args, int n, const lesson *l, script_action *a) {
     static const char *const keys[] = {"at", "pressure", "tool", "muscle"};
     const char *v[4];
@@ -148,14 +163,22 @@ static bool parse_lock(const parser *p, char **args, int n, const lesson *l, scr
     a->lock.tool = SIM_TOOL_THUMB;
     if (v[2] && !sim_tool_from_name(v[2], &a->lock.tool))
         return bad(p, "tool: must be one of thumb, knuckle, fist, forearm, got \"%s\"", v[2]);
-    a->lock.muscle = 0;
-    if (v[3]) {
-        a->lock.muscle = -1;
-        for (int i = 0; l && i < l->desc.muscle_count; i++)
-            if (same_name(l->desc.muscles[i].name, v[3])) a->lock.muscle = i;
-        if (a->lock.muscle < 0) return bad(p, "muscle: no muscle named \"%s\" in this lesson", v[3]);
-    }
-    return true;
+    return resolve_muscle(p, l, v[3], &a->lock.muscle);
+}
+
+/* palpate at=S [pressure=KPA] [muscle=NAME]: where the thumb presses to feel. */
+static bool parse_palpate(const parser *p, char **args, int n, const lesson *l, script_action *a) {
+    static const char *const keys[] = {"at", "pressure", "muscle"};
+    const char *v[3];
+    if (!split_args(p, "palpate", args, n, keys, 3, v)) return false;
+    if (!v[0]) return bad(p, "palpate: missing at=S (position along the muscle, 0..1)");
+    double at, kpa = SCRIPT_PALPATE_KPA;
+    if (!number_arg(p, "at", v[0], 0, 1, &at)) return false;
+    if (v[1] && !number_arg(p, "pressure", v[1], 0, SCRIPT_MAX_PRESSURE_KPA, &kpa)) return false;
+    a->lock.at = (float)at;
+    a->lock.pressure_kpa = (float)kpa;
+    a->lock.tool = SIM_TOOL_THUMB;
+    return resolve_muscle(p, l, v[2], &a->lock.muscle);
 }
 
 static bool parse_stretch(const parser *p, char **args, int n, script_action *a) {
@@ -179,7 +202,7 @@ static bool parse_action(const parser *p, char **tok, int n, const lesson *l, sc
     if (!parse_number(tok[0], &a->time_s)) return bad(p, "bad time \"%s\": expected seconds", tok[0]);
     if (a->time_s < 0 || a->time_s > SCRIPT_MAX_TIME_S)
         return bad(p, "time must be between 0 and %g s, got %g", SCRIPT_MAX_TIME_S, a->time_s);
-    if (n < 2) return bad(p, "missing verb after the time (mode, lock, unlock, stretch or end)");
+    if (n < 2) return bad(p, "missing verb after the time (mode, lock, unlock, stretch, palpate or end)");
     const char *verb = tok[1];
     char **args = tok + 2;
     int argc = n - 2;
@@ -198,12 +221,16 @@ static bool parse_action(const parser *p, char **tok, int n, const lesson *l, sc
         a->verb = SCRIPT_STRETCH;
         return parse_stretch(p, args, argc, a);
     }
+    if (strcmp(verb, "palpate") == 0) {
+        a->verb = SCRIPT_PALPATE;
+        return parse_palpate(p, args, argc, l, a);
+    }
     if (strcmp(verb, "unlock") == 0 || strcmp(verb, "end") == 0) {
         a->verb = verb[0] == 'u' ? SCRIPT_UNLOCK : SCRIPT_END;
         if (argc) return bad(p, "%s takes no arguments, got \"%s\"", verb, args[0]);
         return true;
     }
-    return bad(p, "unknown verb \"%s\" (expected mode, lock, unlock, stretch or end)", verb);
+    return bad(p, "unknown verb \"%s\" (expected mode, lock, unlock, stretch, palpate or end)", verb);
 }
 
 bool script_parse(const char *text, const char *name, const lesson *l, script *out, lesson_error *err) {
@@ -281,6 +308,7 @@ void script_apply(const script_action *a, sim_world *w) {
     case SCRIPT_LOCK: sim_world_lock(w, &a->lock); break;
     case SCRIPT_UNLOCK: sim_world_unlock(w); break;
     case SCRIPT_STRETCH: sim_world_stretch_to(w, a->to, a->over_s); break;
-    case SCRIPT_END: break; /* the runner stops at end_s */
+    case SCRIPT_PALPATE: break; /* read-only: the player reads it */
+    case SCRIPT_END: break;     /* the runner stops at end_s */
     }
 }

@@ -2,7 +2,7 @@
  *
  *     TIME_S VERB key=value...      # comment
  *
- * Verbs: mode, lock, unlock, stretch, end (see README.md). Times never
+ * Verbs: mode, lock, unlock, stretch, palpate, end (see README.md). Times never
  * decrease. A bad line is reported as "SCRIPT:LINE: reason".
  */
 #ifndef FIBRELAB_SCRIPT_H
@@ -18,6 +18,7 @@ typedef enum script_verb {
     SCRIPT_LOCK,
     SCRIPT_UNLOCK,
     SCRIPT_STRETCH,
+    SCRIPT_PALPATE,
     SCRIPT_END
 } script_verb;
 
@@ -26,7 +27,7 @@ typedef struct script_action {
     script_verb verb;
     int line;
     sim_mode mode;          /* SCRIPT_MODE */
-    sim_lock_desc lock;     /* SCRIPT_LOCK (muscle resolved to its index) */
+    sim_lock_desc lock;     /* SCRIPT_LOCK, SCRIPT_PALPATE (muscle resolved to its index) */
     float to, over_s;       /* SCRIPT_STRETCH */
 } script_action;
 
@@ -42,7 +43,12 @@ bool script_parse(const char *text, const char *name, const lesson *l,
                   script *out, lesson_error *err);
 void script_free(script *s);
 
-/* Applies one action to the world. */
+/* Pressure of a palpation when the script gives none (kPa): a firm, not
+ * deep, thumb; the low end of the deep-work band (DESIGN.md section 2). */
+#define SCRIPT_PALPATE_KPA 150.0f
+
+/* Applies one action to the world (a palpation changes nothing: whoever
+ * plays the script reads it with sim_world_palpate). */
 void script_apply(const script_action *a, sim_world *w);
 
 #endif

@@ -246,7 +246,7 @@ static void test_checks_by_set(void **state) {
         {"model={\"substeps\":0}", ": model.substeps: must be between 1 and 64, got 0"},
         {"mode_names={\"pasive\":\"x\"}", ": mode_names.pasive: unknown key (typo?)"},
         {"sources=[1]", ": sources[0]: must be a string, got 1"},
-        {"script=[\"0 wiggle\"]", ": script[0]: unknown verb \"wiggle\" (expected mode, lock, unlock, stretch or end)"},
+        {"script=[\"0 wiggle\"]", ": script[0]: unknown verb \"wiggle\" (expected mode, lock, unlock, stretch, palpate or end)"},
         {"joint.shortned_deg=80", ": joint.shortned_deg: unknown key (typo?)"},
         {"tangles[0].at=1.4", ": tangles[0].at: must be between 0 and 1, got 1.4"},
         {"tangles[1]={\"muscle\":\"muscle\",\"at\":0.3}", ": tangles[1].length: missing required key"},

@@ -99,10 +99,10 @@ static void test_end_time(void **state) {
 
 static void test_bad_lines(void **state) {
     const lesson *l = *state;
-    expect_bad(l, "0 stretch to=0 over=1\n\n3 shake\n", "t.txt:3: unknown verb \"shake\" (expected mode, lock, unlock, stretch or end)");
+    expect_bad(l, "0 stretch to=0 over=1\n\n3 shake\n", "t.txt:3: unknown verb \"shake\" (expected mode, lock, unlock, stretch, palpate or end)");
     expect_bad(l, "soon stretch to=1 over=1", "t.txt:1: bad time \"soon\": expected seconds");
     expect_bad(l, "-1 unlock", "t.txt:1: time must be between 0 and 86400 s, got -1");
-    expect_bad(l, "5", "t.txt:1: missing verb after the time (mode, lock, unlock, stretch or end)");
+    expect_bad(l, "5", "t.txt:1: missing verb after the time (mode, lock, unlock, stretch, palpate or end)");
     expect_bad(l, "5 unlock\n4 unlock", "t.txt:2: time 4 is before the previous action's 5 (times never decrease)");
     expect_bad(l, "1 lock at=1.2 pressure=100", "t.txt:1: at: must be between 0 and 1, got 1.2");
     expect_bad(l, "1 lock at=0.5 pressure=2500", "t.txt:1: pressure: must be between 0 and 2000, got 2500");

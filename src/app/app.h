@@ -1,0 +1,42 @@
+/* app.h: the window: a lesson's world, the controls, the fixed-step clock
+ * and the renderer, driven by app_frame once per frame. */
+#ifndef FIBRELAB_APP_H
+#define FIBRELAB_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "controls.h"
+#include "lesson.h"
+#include "platform.h"
+#include "playback.h"
+#include "render.h"
+#include "stepper.h"
+
+typedef enum app_status { APP_OK = 0, APP_NO_DISPLAY = -1, APP_FAILED = 1 } app_status;
+
+typedef struct app {
+    platform *plat;
+    render *rend;
+    sim_world *world;
+    const lesson *lesson;
+    controls ctl;
+    stepper clock;
+    playback play;           /* a script playing in the window */
+    bool playing;
+    char status[RENDER_STATUS_LINES][128];
+    char notice[512];        /* a passing message (where a picture went) */
+    double notice_until_s;
+    long frames, frame_limit; /* frames drawn; a test's limit (0: none) */
+} app;
+
+/* Opens the window on the lesson's world, playing the script if not NULL
+ * (it must outlive the app). APP_NO_DISPLAY when there is no display to
+ * open it on; APP_FAILED with one line in err otherwise. */
+app_status app_open(app *a, const lesson *l, uint64_t seed, const script *s, char *err, size_t err_size);
+/* One frame: events, model steps, drawing. False when the app should close. */
+bool app_frame(app *a);
+void app_close(app *a);
+
+#endif

@@ -1,0 +1,70 @@
+/* render_internal.h: the renderer's state, shared by render*.c only. */
+#ifndef FIBRELAB_RENDER_INTERNAL_H
+#define FIBRELAB_RENDER_INTERNAL_H
+
+#include <stdint.h>
+
+#include "render.h"
+#include "render_batch.h"
+#include "render_mesh.h"
+#include "render_text.h"
+
+typedef struct render_gpu_mesh {
+    unsigned vao, vbo, ibo;
+    int index_count;
+} render_gpu_mesh;
+
+/* One vertex of a fibre strip: two per particle, pushed apart in the shader. */
+typedef struct render_strip_vertex {
+    float pos[3];
+    float tangent[3];
+    float side, radius_m;
+    unsigned char rgba[4];
+} render_strip_vertex;
+
+typedef struct render_strips {
+    unsigned vao, vbo, ibo;
+    render_strip_vertex *v;
+    int vertex_count, vertex_cap;
+    unsigned *idx;
+    int index_count, index_cap;
+} render_strips;
+
+typedef struct render_program {
+    unsigned id;
+    int model, view_proj, normal_mat, colour, tex, tex_amount, tex_scale, eye, light_dir, rim, spec;
+    int px_per_depth, min_px, alpha;
+} render_program;
+
+struct render {
+    render_program mesh, fibre, flat;
+    unsigned text_program;
+    render_text *text;
+    unsigned tex_bone, tex_skin, tex_white;
+    /* meshes made for the current world's dimensions */
+    render_gpu_mesh bone_prox, bone_dist, skin_prox, skin_dist, skin_joint, tool, strap;
+    float built_key[6];
+    render_strips fibres;      /* every fibre, then the tangled ones' tangle segments again */
+    int fibre_healthy_indices; /* indices of the first part (all fibres) */
+    render_strips links;       /* adhesions */
+    render_batch world_batch, screen_batch;
+    /* per-world memory */
+    const sim_world *world;
+    double last_time_s;
+    double *released_at;       /* per adhesion, model time of release; -1e9 if seen released already */
+    int adhesion_cap;
+    bool layout_built;
+};
+
+/* render_fibres.c */
+void render_fibres_build(render *r, const sim_world *w, render_colour_by by);
+void render_links_build(render *r, const sim_world *w, double time_s);
+void render_strips_upload(render_strips *s);
+bool render_strips_init(render_strips *s);
+void render_strips_free(render_strips *s);
+
+/* render_overlay.c */
+void render_overlay_draw(render *r, const sim_world *w, const render_camera *cam, const render_options *opt,
+                         int width_px, int height_px);
+
+#endif
