@@ -191,6 +191,7 @@ typedef struct sim_state {
     int lock_slips;
     float lock_pressure_kpa;
     float lock_at;            /* current s of the lock (it moves when it slides) */
+    int lock_muscle;          /* the muscle it was placed on (-1: none) */
     float lock_load_n;        /* tangential load the friction carries */
     float lock_capacity_n;    /* static friction limit */
     int lock_held;            /* particles held */

@@ -104,6 +104,7 @@ typedef struct sim_lock_state {
     float load_n, load_acc;      /* tangential force the friction carries */
     float capacity_n;
     float at;                    /* current s of the lock */
+    float length0;               /* the muscle's length when the lock went on (m) */
 } sim_lock_state;
 
 typedef struct sim_joint_state {

@@ -109,6 +109,7 @@ void sim_world_lock(sim_world *w, const sim_lock_desc *d) {
     l->active = true;
     l->at = d->at;
     l->distal = over_distal(w, d->muscle, d->at);
+    l->length0 = sim_muscle_frame(w, d->muscle, w->joint.deg).length;
     const float pressure = d->pressure_kpa > 0.0f ? d->pressure_kpa : 0.0f;
     l->normal_n = pressure * 1000.0f * sim_tool_area_m2(d->tool);
     l->capacity_n = MU_STATIC * l->normal_n;
@@ -208,8 +209,10 @@ void sim_lock_solve(sim_world *w, float deg, float h) {
 }
 
 /* Once a step: tissue deeper than a toned muscle lets the pressure reach
- * escapes the lock, and the lock's place along its muscle is updated (it
- * moves when it slides). */
+ * escapes the lock, and the lock's place along its muscle is updated. It is
+ * measured from the attachment on the lock's own bone in the muscle's length
+ * when the lock went on, so it stays where it was put while the joint moves
+ * and changes only when the lock slides. */
 void sim_lock_update(sim_world *w) {
     sim_lock_state *l = &w->lock;
     if (!l->active || l->count == 0) return;
@@ -230,5 +233,6 @@ void sim_lock_update(sim_world *w) {
         const int i = l->held[k].idx;
         t += (b->x[i] - fr.o[0]) * fr.u[0] + (b->y[i] - fr.o[1]) * fr.u[1] + (b->z[i] - fr.o[2]) * fr.u[2];
     }
-    l->at = (float)(t / l->count) / fr.length;
+    const float from_origin = (float)(t / l->count);
+    l->at = l->distal ? 1.0f - (fr.length - from_origin) / l->length0 : from_origin / l->length0;
 }

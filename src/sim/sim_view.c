@@ -91,7 +91,10 @@ sim_view_lock sim_view_lock_get(const sim_world *w) {
     v.radius_m = sqrtf(sim_tool_area_m2(l->d.tool) / PI_F);
     if (!l->active || l->d.muscle < 0 || l->d.muscle >= w->desc.muscle_count) return v;
     sim_frame f = sim_muscle_frame(w, l->d.muscle, w->joint.deg);
-    sim_view_muscle_surface(w, l->d.muscle, l->at, v.centre);
+    /* at is measured in the muscle's length when the lock went on, from the
+     * attachment on the lock's own bone; drawn on the muscle as it is now */
+    float s_now = l->distal ? 1.0f - (1.0f - l->at) * l->length0 / f.length : l->at * l->length0 / f.length;
+    sim_view_muscle_surface(w, l->d.muscle, s_now, v.centre);
     memcpy(v.normal, f.e1, sizeof v.normal);
     memcpy(v.axis, f.u, sizeof v.axis);
     return v;

@@ -376,6 +376,7 @@ sim_state sim_world_state(const sim_world *w) {
         .lock_slips = w->lock.slips,
         .lock_pressure_kpa = w->lock.active ? w->lock.d.pressure_kpa : 0.0f,
         .lock_at = w->lock.at,
+        .lock_muscle = w->lock.active ? w->lock.d.muscle : -1,
         .lock_load_n = w->lock.load_n,
         .lock_capacity_n = w->lock.capacity_n,
         .lock_held = w->lock.count,
