@@ -294,6 +294,29 @@ static void bent_second_joint_sends_the_stretch_elsewhere(void **state) {
     assert_true(fabsf(bent[1] - straight[1]) < 0.05f * straight[1]);
 }
 
+/* The calf (issue 6): with the knee straight a stretch goes mostly to
+ * gastrocnemius, which crosses the knee; bent, gastrocnemius is slack, the
+ * stretch goes to soleus and the ankle reaches further. A lock on
+ * gastrocnemius above its tight patch releases it; the same stretch without
+ * the lock does not. */
+static void calf_knee_straight_or_bent(void **state) {
+    (void)state;
+    const char *straight[] = {"joint.second_joint_deg=0"}, *bent[] = {"joint.second_joint_deg=90"};
+    runner_report s = treat("calf", straight, 1, 1, -1.0f, 0, "", 12);
+    runner_report b = treat("calf", bent, 1, 1, -1.0f, 0, "", 12);
+    runner_report locked = treat("calf", straight, 1, 1, 0.25f, 250, "tool=fist muscle=gastrocnemius", 12);
+    print_message("peak strain gastrocnemius/soleus: straight %.3f/%.3f, bent %.3f/%.3f; rom %.1f vs %.1f; "
+                  "released %d without lock, %d with\n",
+                  s.muscles[0].m.peak_strain, s.muscles[1].m.peak_strain, b.muscles[0].m.peak_strain,
+                  b.muscles[1].m.peak_strain, s.rom_start_deg, b.rom_start_deg, s.tangles[0].m.adhesions_released,
+                  locked.tangles[0].m.adhesions_released);
+    assert_string_equal(s.muscles[0].name, "gastrocnemius");
+    assert_true(s.muscles[0].m.peak_strain > 1.3f * s.muscles[1].m.peak_strain);
+    assert_true(b.muscles[1].m.peak_strain > 1.3f * b.muscles[0].m.peak_strain);
+    assert_true(b.rom_start_deg > s.rom_start_deg + 5.0f);
+    assert_true(locked.tangles[0].m.adhesions_released >= 3 * (s.tangles[0].m.adhesions_released > 1 ? s.tangles[0].m.adhesions_released : 1));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_run_same_bits),
@@ -301,6 +324,7 @@ int main(void) {
         cmocka_unit_test(lock_isolates_one_hamstring),
         cmocka_unit_test(palpation_finds_the_tangle),
         cmocka_unit_test(bent_second_joint_sends_the_stretch_elsewhere),
+        cmocka_unit_test(calf_knee_straight_or_bent),
         cmocka_unit_test(pressure_slips_or_hurts),
         cmocka_unit_test(untangled_muscle_at_rest_stays_still),
         cmocka_unit_test(random_actions_stay_finite),
