@@ -1,0 +1,25 @@
+# demo_steps.cmake: a shipped lesson's own demonstration completes every one
+# of its steps and draws no warning from the coach (it shows good practice).
+#   cmake -DEXE=fibrelab -DLESSON=NAME -P demo_steps.cmake
+execute_process(COMMAND ${EXE} --headless --lesson ${LESSON} --report -
+                RESULT_VARIABLE status OUTPUT_VARIABLE report ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "${LESSON}: status ${status}: ${err}")
+endif()
+string(JSON steps LENGTH "${report}" steps)
+if(steps EQUAL 0)
+  message(FATAL_ERROR "${LESSON}: the lesson has no steps")
+endif()
+math(EXPR last "${steps} - 1")
+foreach(i RANGE ${last})
+  string(JSON done GET "${report}" steps ${i} done)
+  if(NOT done)
+    message(FATAL_ERROR "${LESSON}: its demonstration does not complete step ${i} (of ${steps})")
+  endif()
+endforeach()
+string(JSON said LENGTH "${report}" feedback)
+if(NOT said EQUAL 0)
+  string(JSON first GET "${report}" feedback 0 id)
+  message(FATAL_ERROR "${LESSON}: its demonstration draws ${said} warning(s), the first: ${first}")
+endif()
+message(STATUS "${LESSON}: ${steps} steps done, no warnings")
