@@ -82,11 +82,12 @@ void sim_client_update(sim_world *w, float dt) {
     if (c->tone > c->peak_tone) c->peak_tone = c->tone;
 }
 
-/* The client asked to relax, as before a standard assessment: guarding and
- * pain settle; what pain-free work has calmed stays calmed. */
+/* The client asked to relax, as before a standard assessment: pain settles
+ * and what pain-free work has calmed stays calmed, but guarding cannot be
+ * switched off at will: it fades over tens of seconds, so a range measured
+ * straight after a painful treatment is a guarded one. */
 void sim_client_relax(sim_world *w) {
     sim_client_state *c = &w->client;
-    c->guard = 0.0f;
     c->pain = 0.0f;
-    c->tone = w->desc.features.tone ? BASE_TONE * (1.0f - c->calm) : 0.0f;
+    c->tone = w->desc.features.tone ? BASE_TONE * (1.0f - c->calm) + GUARD_TONE * c->guard : 0.0f;
 }

@@ -317,6 +317,95 @@ static void calf_knee_straight_or_bent(void **state) {
     assert_true(locked.tangles[0].m.adhesions_released >= 3 * (s.tangles[0].m.adhesions_released > 1 ? s.tangles[0].m.adhesions_released : 1));
 }
 
+/* Four lock-and-stretch cycles on the rhythm lesson, the lock moving along
+ * the muscle; each stretch to `to` over `over` s. Records the resting tone
+ * after each cycle, the range of motion before and after, and the peaks. */
+typedef struct cycles_result {
+    float rest_tone[4], rom_before, rom_after, peak_tone, peak_pain;
+} cycles_result;
+
+static cycles_result lock_stretch_cycles(float to, float over) {
+    char path[LESSON_PATH_MAX];
+    lesson l;
+    lesson_error err;
+    assert_true(lesson_resolve("rhythm", path, sizeof path));
+    if (!lesson_load(path, NULL, 0, &l, &err)) fail_msg("%s", err.message);
+    sim_world *w = sim_world_create(&l.desc);
+    assert_non_null(w);
+    cycles_result r = {.rom_before = sim_world_assess_rom_deg(w)};
+    const float lock_at[4] = {0.30f, 0.40f, 0.48f, 0.54f};
+    for (int c = 0; c < 4; c++) {
+        sim_world_lock(w, &(sim_lock_desc){0, lock_at[c], 250.0f, SIM_TOOL_THUMB});
+        sim_world_stretch_to(w, to - 0.05f * (float)c, over); /* smaller stretches as the lock nears the spot */
+        for (int i = 0; i < (int)(60.0f * (over + 3.0f)); i++) sim_world_step(w);
+        sim_world_unlock(w);
+        sim_world_stretch_to(w, 0.0f, 5.0f);
+        for (int i = 0; i < 60 * 25; i++) sim_world_step(w); /* rest: tone settles over tens of seconds */
+        r.rest_tone[c] = sim_world_state(w).tone;
+    }
+    r.rom_after = sim_world_assess_rom_deg(w);
+    sim_totals t = sim_world_totals(w);
+    r.peak_tone = t.peak_tone, r.peak_pain = t.peak_pain;
+    sim_world_destroy(w);
+    lesson_free(&l);
+    return r;
+}
+
+/* The rhythm lesson (issue 6): slow, pain-free cycles lower the resting tone
+ * cycle by cycle and the range grows; fast, painful cycles raise tone and
+ * pain and gain less range. */
+static void slow_cycles_calm_fast_cycles_guard(void **state) {
+    (void)state;
+    cycles_result slow = lock_stretch_cycles(0.5f, 10.0f), fast = lock_stretch_cycles(0.9f, 1.0f);
+    print_message("slow: resting tone %.4f %.4f %.4f %.4f, rom %.1f -> %.1f, peak tone %.3f pain %.1f\n",
+                  slow.rest_tone[0], slow.rest_tone[1], slow.rest_tone[2], slow.rest_tone[3], slow.rom_before,
+                  slow.rom_after, slow.peak_tone, slow.peak_pain);
+    print_message("fast: resting tone %.4f %.4f %.4f %.4f, rom %.1f -> %.1f, peak tone %.3f pain %.1f\n",
+                  fast.rest_tone[0], fast.rest_tone[1], fast.rest_tone[2], fast.rest_tone[3], fast.rom_before,
+                  fast.rom_after, fast.peak_tone, fast.peak_pain);
+    /* resting tone falls over the cycles (each rest also carries what is left
+     * of that cycle's stretch, so the trend, not every step, is the claim) */
+    assert_true(slow.rest_tone[1] < slow.rest_tone[0]);
+    assert_true(slow.rest_tone[3] < 0.8f * slow.rest_tone[0]);
+    assert_true(slow.rom_after >= slow.rom_before + 3.0f);
+    assert_true(slow.peak_pain < 5.0f);
+    assert_true(fast.peak_tone > 3.0f * slow.peak_tone);
+    assert_true(fast.peak_pain >= 5.0f);
+    assert_true(fast.rest_tone[3] > slow.rest_tone[3]);
+    assert_true(fast.rom_after - fast.rom_before < slow.rom_after - slow.rom_before);
+}
+
+/* A lesson's own demonstration, with `sets` applied to the lesson. */
+static runner_report run_demo(const char *lesson_name, const char *const *sets, int set_count) {
+    char path[LESSON_PATH_MAX];
+    lesson l;
+    lesson_error err;
+    assert_true(lesson_resolve(lesson_name, path, sizeof path));
+    if (!lesson_load(path, sets, set_count, &l, &err)) fail_msg("%s", err.message);
+    assert_non_null(l.demo_script);
+    script s;
+    if (!script_parse(l.demo_script, "demo", &l, &s, &err)) fail_msg("%s", err.message);
+    runner_report r;
+    if (!runner_run(&l, &s, l.desc.seed, &r, &err)) fail_msg("%s", err.message);
+    script_free(&s);
+    lesson_free(&l);
+    return r;
+}
+
+/* Weight-bearing (issue 6): the same squat under body weight raises the
+ * quadriceps' tone as they lengthen; moved passively, it does not. */
+static void weight_bearing_raises_tone(void **state) {
+    (void)state;
+    const char *passive[] = {"mode=\"passive\""};
+    runner_report loaded = run_demo("quadriceps-weight-bearing", NULL, 0);
+    runner_report moved = run_demo("quadriceps-weight-bearing", passive, 1);
+    print_message("peak tone under body weight %.3f, moved passively %.3f\n", loaded.peak_tone, moved.peak_tone);
+    assert_int_equal(loaded.mode, SIM_MODE_WEIGHT_BEARING);
+    assert_int_equal(moved.mode, SIM_MODE_PASSIVE);
+    assert_true(loaded.peak_tone >= 0.2f);
+    assert_true(loaded.peak_tone > 5.0f * moved.peak_tone);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_run_same_bits),
@@ -325,6 +414,8 @@ int main(void) {
         cmocka_unit_test(palpation_finds_the_tangle),
         cmocka_unit_test(bent_second_joint_sends_the_stretch_elsewhere),
         cmocka_unit_test(calf_knee_straight_or_bent),
+        cmocka_unit_test(slow_cycles_calm_fast_cycles_guard),
+        cmocka_unit_test(weight_bearing_raises_tone),
         cmocka_unit_test(pressure_slips_or_hurts),
         cmocka_unit_test(untangled_muscle_at_rest_stays_still),
         cmocka_unit_test(random_actions_stay_finite),
