@@ -60,14 +60,30 @@ static void forward_row(int f0, int f1, sim_material material, int tendon, float
                         float *restrict pcp, const float *restrict pdp, float *restrict nx, float *restrict ny,
                         float *restrict nz, float *restrict cp, float *restrict dp, float *restrict ten,
                         float *restrict str) {
-    /* the terms of each segment: linear (compliance) or muscle (Newton step) */
+    /* per segment in one pass: its length and direction, its terms (linear:
+     * compliance; muscle: one Newton step of the spring), and the Thomas
+     * elimination against the row before. One loop per material, so that
+     * each vectorises. */
+#define ELIMINATE()                                                                                    \
+    do {                                                                                               \
+        float inv = len > 1e-9f ? 1.0f / len : 0.0f;                                                   \
+        float ux = dx * inv, uy = dy * inv, uz = dz * inv;                                             \
+        nx[f] = ux, ny[f] = uy, nz[f] = uz;                                                            \
+        float a = -wa[f] * (pnx[f] * ux + pny[f] * uy + pnz[f] * uz);                                  \
+        float c_prev = a * pcp[f]; /* pcp holds 1/m of the row before; it becomes c' */                \
+        pcp[f] = c_prev;                                                                               \
+        float inv_m = 1.0f / (wa[f] + wb[f] + alpha - a * c_prev);                                     \
+        cp[f] = inv_m;                                                                                 \
+        dp[f] = (rhs - a * pdp[f]) * inv_m;                                                            \
+    } while (0)
     if (material == SIM_MATERIAL_LINEAR) {
+        const float alpha = compliance * inv_h2;
         for (int f = f0; f < f1; f++) {
             float dx = xb[f] - xa[f], dy = yb[f] - ya[f], dz = zb[f] - za[f];
             float len = sqrtf(dx * dx + dy * dy + dz * dz);
-            nz[f] = -(len - rest[f]);  /* the right-hand side, for now */
-            cp[f] = compliance * inv_h2; /* alpha~, for now */
+            float rhs = -(len - rest[f]);
             ten[f] = 0.0f, str[f] = len / rest[f] - 1.0f;
+            ELIMINATE();
         }
     } else {
         for (int f = f0; f < f1; f++) {
@@ -83,26 +99,12 @@ static void forward_row(int f0, int f1, sim_material material, int tendon, float
              * substep: a contractile force has no stiffness of its own */
             float k_min = force / (0.25f * rest[f]);
             k = k > k_min ? k : k_min;
-            nz[f] = -force / k; /* the right-hand side, for now */
-            cp[f] = inv_h2 / k; /* alpha~, for now */
+            float rhs = -force / k, alpha = inv_h2 / k;
             ten[f] = force, str[f] = e;
+            ELIMINATE();
         }
     }
-    /* directions and the Thomas elimination */
-    for (int f = f0; f < f1; f++) {
-        float dx = xb[f] - xa[f], dy = yb[f] - ya[f], dz = zb[f] - za[f];
-        float len = sqrtf(dx * dx + dy * dy + dz * dz);
-        float inv = len > 1e-9f ? 1.0f / len : 0.0f;
-        float ux = dx * inv, uy = dy * inv, uz = dz * inv;
-        float rhs = nz[f], alpha = cp[f];
-        nx[f] = ux, ny[f] = uy, nz[f] = uz;
-        float a = -wa[f] * (pnx[f] * ux + pny[f] * uy + pnz[f] * uz);
-        float c_prev = a * pcp[f]; /* pcp holds 1/m of the row before; it becomes c' */
-        pcp[f] = c_prev;
-        float inv_m = 1.0f / (wa[f] + wb[f] + alpha - a * c_prev);
-        cp[f] = inv_m;
-        dp[f] = (rhs - a * pdp[f]) * inv_m;
-    }
+#undef ELIMINATE
 }
 
 /* Solves the chains of fibres [f0, f1), all of one tile. */
