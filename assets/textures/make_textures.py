@@ -1,12 +1,11 @@
 #!/usr/bin/env python3
 """make_textures.py: draws fibrelab's two detail textures (standard library only).
 
-    python3 assets/textures/make_textures.py      # rewrites bone.png and skin.png here
+    python3 assets/textures/make_textures.py      # rewrites bone.png here
 
 Both are grey around 0.5 and tile seamlessly; mesh.frag multiplies a colour by
 twice the texture, so they add shading detail without changing the hue.
 bone.png: fine streaks along the bone's length (u) over soft blotches.
-skin.png: soft mottling with small pores.
 """
 import math
 import os
@@ -69,4 +68,3 @@ here = os.path.dirname(os.path.abspath(__file__))
 # bone: long cells along u (x), thin across (y), plus streaks
 png(os.path.join(here, "bone.png"), texture(4, [(4, 4, 0.16), (8, 32, 0.10), (16, 64, 0.05)], 0.03))
 # skin: blotches and pores
-png(os.path.join(here, "skin.png"), texture(7, [(4, 4, 0.12), (16, 16, 0.08), (64, 64, 0.06)], 0.0))

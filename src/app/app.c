@@ -111,6 +111,7 @@ bool app_frame(app *a) {
         if (!a->playing) sim_world_step(a->world);
     }
 
+    controls_frame(&a->ctl, a->world, w, h);
     render_options o = controls_render_options(&a->ctl);
     o.title = a->lesson->title;
     o.status_count = controls_status(&a->ctl, a->world, a->status, RENDER_STATUS_LINES - 1);

@@ -162,7 +162,11 @@ void coach_frame(coach *c, const sim_world *w) {
         say(c, COACH_DANGER_ZONE, st.time_s,
             "Move the lock off the %s: it is a danger zone, where nerves and blood vessels lie close under the skin.",
             zone->name);
-    if (edge(c, COACH_TOO_FAST, c->speed_deg_s > COACH_FAST_DEG_S))
+    /* Said above the limit; said again only after slowing to 80% of it, so
+     * a stretch at about the limit is one occurrence, not one a frame. */
+    bool fast = c->speed_deg_s > COACH_FAST_DEG_S ||
+                (c->holding[COACH_TOO_FAST] && c->speed_deg_s > 0.8f * COACH_FAST_DEG_S);
+    if (edge(c, COACH_TOO_FAST, fast))
         say(c, COACH_TOO_FAST, st.time_s,
             "Slow down: at %.0f degrees per second the client guards. Stretch smoothly, a few degrees per second.",
             c->speed_deg_s);

@@ -24,7 +24,9 @@ controls controls_make(const sim_world *w) {
         c.muscle = t->muscle;
         c.cursor_s = fmaxf(0.05f, t->at - 0.5f * t->length - 0.05f);
     }
-    c.camera = render_camera_view(w, RENDER_VIEW_SIDE, NULL);
+    c.view = RENDER_VIEW_SIDE;
+    c.framed_w = 1280, c.framed_h = 720;
+    c.camera = c.framed = render_camera_view_for(w, c.view, NULL, c.framed_w, c.framed_h);
     return c;
 }
 
@@ -146,10 +148,18 @@ static void mouse_move(controls *c, sim_world *w, const platform_event *ev, int 
     }
 }
 
-static void set_view(controls *c, const sim_world *w, render_view v) {
+static void set_view(controls *c, const sim_world *w, render_view v, int wpx, int hpx) {
     float focus[3];
     sim_view_muscle_surface(w, c->muscle, c->cursor_s, focus);
-    c->camera = render_camera_view(w, v, focus);
+    c->view = v;
+    c->framed_w = wpx, c->framed_h = hpx;
+    c->camera = c->framed = render_camera_view_for(w, v, focus, wpx, hpx);
+}
+
+void controls_frame(controls *c, const sim_world *w, int wpx, int hpx) {
+    if (wpx < 1 || hpx < 1 || (wpx == c->framed_w && hpx == c->framed_h)) return;
+    if (memcmp(&c->camera, &c->framed, sizeof c->camera) != 0) return; /* the student's own view stays */
+    set_view(c, w, c->view, wpx, hpx);
 }
 
 static void key_char(controls *c, sim_world *w, const platform_event *ev, int wpx, int hpx) {
@@ -165,9 +175,9 @@ static void key_char(controls *c, sim_world *w, const platform_event *ev, int wp
     case 's': if (shift) render_camera_pan(&c->camera, 0.0f, 40.0f, wpx, hpx); else render_camera_orbit(&c->camera, 0.0f, -step); break;
     case 'q': render_camera_zoom(&c->camera, ZOOM_STEP); break;
     case 'e': render_camera_zoom(&c->camera, 1.0f / ZOOM_STEP); break;
-    case 'r': case '1': set_view(c, w, RENDER_VIEW_SIDE); break;
-    case '2': set_view(c, w, RENDER_VIEW_FRONT); break;
-    case '3': set_view(c, w, RENDER_VIEW_LOCK); break;
+    case 'r': case '1': set_view(c, w, RENDER_VIEW_SIDE, wpx, hpx); break;
+    case '2': set_view(c, w, RENDER_VIEW_FRONT, wpx, hpx); break;
+    case '3': set_view(c, w, RENDER_VIEW_LOCK, wpx, hpx); break;
     case 'h': if (!ev->repeat) c->show_skin = !c->show_skin; break;
     case 'c': if (!ev->repeat) c->colour_by = (render_colour_by)((c->colour_by + 1) % RENDER_COLOUR_COUNT); break;
     case 't': if (!ev->repeat) c->tool = (sim_tool)((c->tool + 1) % SIM_TOOL_COUNT); break;
@@ -204,7 +214,7 @@ static void key_down(controls *c, sim_world *w, const platform_event *ev, int wp
     case PLATFORM_KEY_RETURN: if (!ev->repeat) toggle_lock(c, w); break;
     case PLATFORM_KEY_PAGE_UP: render_camera_zoom(&c->camera, ZOOM_STEP); break;
     case PLATFORM_KEY_PAGE_DOWN: render_camera_zoom(&c->camera, 1.0f / ZOOM_STEP); break;
-    case PLATFORM_KEY_HOME: set_view(c, w, RENDER_VIEW_SIDE); break;
+    case PLATFORM_KEY_HOME: set_view(c, w, RENDER_VIEW_SIDE, wpx, hpx); break;
     case PLATFORM_KEY_ESCAPE: c->want_quit = true; break;
     case PLATFORM_KEY_F11: if (!ev->repeat) c->want_fullscreen = true; break;
     case PLATFORM_KEY_F12: if (!ev->repeat) c->want_screenshot = true; break;

@@ -39,6 +39,9 @@ typedef struct controls {
     float pressure_kpa;
     sim_tool tool;
     render_camera camera;
+    render_view view;        /* the named view last chosen ... */
+    render_camera framed;    /* ... as framed for a framed_w x framed_h picture: moved since if camera differs */
+    int framed_w, framed_h;
     bool show_skin;
     render_colour_by colour_by;
     bool paused;
@@ -52,6 +55,9 @@ typedef struct controls {
 } controls;
 
 controls controls_make(const sim_world *w);
+/* Frames the named view again when the picture's shape has changed
+ * (a resize, full screen), unless the camera has been moved since. */
+void controls_frame(controls *c, const sim_world *w, int width_px, int height_px);
 /* One event; the viewport (drawable pixels) is needed for picking. */
 void controls_handle(controls *c, sim_world *w, const platform_event *ev, int width_px, int height_px);
 /* The render options the controls ask for (skin, colours, cursor). */

@@ -234,7 +234,7 @@ static int take_picture(const lesson *l, const script *s, uint64_t seed, const c
         char lines[RENDER_STATUS_LINES][128];
         render_options opt = snapshot_options(w, l->title, lines, RENDER_STATUS_LINES);
         float focus[3] = {0, 0, 0};
-        render_camera cam = render_camera_view(w, o->view_id, focus);
+        render_camera cam = render_camera_view_for(w, o->view_id, focus, o->width, o->height);
         snapshot_draw(shot, w, &cam, &opt, px);
         if (!render_image_write_png(o->screenshot, o->width, o->height, px, err, sizeof err)) {
             fprintf(stderr, "fibrelab: %s\n", err);

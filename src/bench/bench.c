@@ -163,7 +163,7 @@ static int bench_render(const char *name, int width, int height, int frames, dou
         return 1;
     }
     char status[RENDER_STATUS_LINES][128];
-    render_camera cam = render_camera_view(w, RENDER_VIEW_SIDE, NULL);
+    render_camera cam = render_camera_view_for(w, RENDER_VIEW_SIDE, NULL, width, height);
     render_options opt = snapshot_options(w, l.title, status, RENDER_STATUS_LINES);
     snapshot_draw(shot, w, &cam, &opt, NULL);
     snapshot_finish(shot);

@@ -2,9 +2,9 @@
  *
  * A frame: a plain clear; opaque bones, tendons, the tool and the fibres;
  * the tangled fibres again where they are hidden (ghosted, so the tangle's
- * crossings show through healthy tissue); adhesions on top; the skin as one
- * translucent shell (a depth pre-pass keeps only its nearest surface, so
- * overlapping parts do not darken); contact disc and cursor; then text.
+ * crossings show through healthy tissue); adhesions on top; the skin as a
+ * translucent shell (front faces only, lit per vertex: it covers half the
+ * picture); contact disc and cursor; then text.
  */
 #include <cglm/cglm.h>
 #include <epoxy/gl.h>
@@ -15,15 +15,14 @@
 
 #include "render_image.h"
 #include "render_internal.h"
+#include "render_limb.h"
 #include "render_paths.h"
 #include "render_shader.h"
 #include "sim_view.h"
 
 #define MESH_SEGMENTS 40
-#define SKIN_MARGIN_M 0.008f     /* skin outside the outermost muscle */
 #define TOOL_LENGTH_M 0.06f      /* visible length of the pressing digit */
-#define GHOST_ALPHA 0.7f
-#define SKIN_DETAIL 0.5f         /* texture detail on the skin */        /* hidden tangled fibres */
+#define GHOST_ALPHA 0.7f         /* hidden tangled fibres */
 #define FIBRE_MIN_PX 0.8f        /* half width in pixels that fibres never go under */
 #define LINK_MIN_PX 1.4f         /* adhesions stay visible from afar */
 
@@ -98,37 +97,10 @@ static bool make_mesh(render_gpu_mesh *g, bool ok, render_mesh_data *m) {
     return ok;
 }
 
-/* Bone radius from the muscles' offsets: the bones sit under the muscles
- * with a gap the tendons bridge. */
-static float bone_radius(const sim_world *w) {
-    float off = INFINITY;
-    for (int m = 0; m < sim_world_muscle_count(w); m++) off = fminf(off, sim_world_muscle_desc(w, m)->offset_m);
-    if (!isfinite(off)) off = 0.025f;
-    return glm_clamp(0.3f * off, 0.005f, 0.02f);
-}
-
-/* The skin's axis lies above the bone's, towards the muscles, so one tube
- * holds both without a wide empty belly under the bone. */
-static float skin_centre(const sim_world *w) {
-    float off = INFINITY;
-    for (int m = 0; m < sim_world_muscle_count(w); m++) off = fminf(off, sim_world_muscle_desc(w, m)->offset_m);
-    return isfinite(off) ? 0.5f * off : 0.0f;
-}
-
-static float skin_radius(const sim_world *w) {
-    float yc = skin_centre(w);
-    float r = yc + bone_radius(w) * 1.2f;
-    for (int m = 0; m < sim_world_muscle_count(w); m++) {
-        const sim_muscle_desc *d = sim_world_muscle_desc(w, m);
-        r = fmaxf(r, hypotf(d->offset_m - yc, d->lateral_m) + d->radius_m);
-    }
-    return r + SKIN_MARGIN_M;
-}
-
 /* (Re)builds the meshes whose size depends on the world. */
 static void build_world_meshes(render *r, const sim_world *w) {
     sim_view_joint j = sim_view_joint_get(w);
-    float rb = bone_radius(w), rs = skin_radius(w);
+    float rb = render_limb_bone_radius(w), rs = render_limb_skin_radius(w);
     sim_view_lock l = sim_view_lock_get(w);
     float key[6] = {j.proximal_m, j.distal_m, rb, rs, l.radius_m, 0.0f};
     if (memcmp(key, r->built_key, sizeof key) == 0) return;
@@ -151,14 +123,14 @@ render *render_create(const render_desc *desc, char *err, size_t err_size) {
     }
     render_program text;
     if (!load_program(&r->mesh, desc, "mesh", err, err_size) || !load_program(&r->fibre, desc, "fibre", err, err_size) ||
+        !load_program(&r->skin, desc, "skin", err, err_size) ||
         !load_program(&r->flat, desc, "flat", err, err_size) ||
         !load_program(&text, desc, "text", err, err_size)) {
         render_destroy(r);
         return NULL;
     }
     r->text_program = text.id;
-    if (!(r->tex_bone = render_image_load_texture("bone.png", err, err_size)) ||
-        !(r->tex_skin = render_image_load_texture("skin.png", err, err_size))) {
+    if (!(r->tex_bone = render_image_load_texture("bone.png", err, err_size))) {
         render_destroy(r);
         return NULL;
     }
@@ -183,12 +155,12 @@ render *render_create(const render_desc *desc, char *err, size_t err_size) {
 
 void render_destroy(render *r) {
     if (!r) return;
-    render_program *progs[] = {&r->mesh, &r->fibre, &r->flat};
+    render_program *progs[] = {&r->mesh, &r->skin, &r->fibre, &r->flat};
     for (size_t i = 0; i < sizeof progs / sizeof *progs; i++)
         if (progs[i]->id) glDeleteProgram(progs[i]->id);
     if (r->text_program) glDeleteProgram(r->text_program);
     render_text_destroy(r->text);
-    unsigned tex[] = {r->tex_bone, r->tex_skin, r->tex_white};
+    unsigned tex[] = {r->tex_bone, r->tex_white};
     for (size_t i = 0; i < sizeof tex / sizeof *tex; i++)
         if (tex[i]) glDeleteTextures(1, &tex[i]);
     render_gpu_mesh *meshes[] = {&r->bone_prox, &r->bone_dist, &r->skin_prox, &r->skin_dist,
@@ -196,6 +168,7 @@ void render_destroy(render *r) {
     for (size_t i = 0; i < sizeof meshes / sizeof *meshes; i++)
         if (meshes[i]->vao) mesh_free(meshes[i]);
     if (r->fibres.vao) render_strips_free(&r->fibres);
+    render_fibres_free(r);
     if (r->links.vao) render_strips_free(&r->links);
     if (r->world_batch.vao) render_batch_free(&r->world_batch);
     if (r->screen_batch.vao) render_batch_free(&r->screen_batch);
@@ -205,7 +178,6 @@ void render_destroy(render *r) {
 
 void render_reset_world(render *r) {
     r->world = NULL;
-    r->layout_built = false;
     memset(r->built_key, 0, sizeof r->built_key);
 }
 
@@ -216,9 +188,8 @@ typedef struct frame_ctx {
     float light[3];
 } frame_ctx;
 
-static void draw_mesh(render *r, const frame_ctx *f, const render_gpu_mesh *g, mat4 model, const float rgba[4],
-                      unsigned tex, float tex_amount, float rim, float spec) {
-    const render_program *p = &r->mesh;
+static void draw_mesh_with(const render_program *p, const render_gpu_mesh *g, mat4 model, const float rgba[4],
+                           unsigned tex, float tex_amount, float rim, float spec) {
     mat3 nm;
     mat4 inv;
     glm_mat4_inv(model, inv);
@@ -232,9 +203,14 @@ static void draw_mesh(render *r, const frame_ctx *f, const render_gpu_mesh *g, m
     glUniform1f(p->spec, spec);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, tex);
-    (void)f;
     glBindVertexArray(g->vao);
     glDrawElements(GL_TRIANGLES, g->index_count, GL_UNSIGNED_INT, NULL);
+}
+
+static void draw_mesh(render *r, const frame_ctx *f, const render_gpu_mesh *g, mat4 model, const float rgba[4],
+                      unsigned tex, float tex_amount, float rim, float spec) {
+    (void)f;
+    draw_mesh_with(&r->mesh, g, model, rgba, tex, tex_amount, rim, spec);
 }
 
 /* A model matrix taking +x to the unit vector `dir`, placed at `at`. */
@@ -254,8 +230,7 @@ static void along(const float at[3], const float dir[3], float scale_x, float sc
     }
 }
 
-static void use_mesh_program(render *r, const frame_ctx *f) {
-    const render_program *p = &r->mesh;
+static void use_lit_program(const render_program *p, const frame_ctx *f) {
     glUseProgram(p->id);
     glUniformMatrix4fv(p->view_proj, 1, GL_FALSE, f->m.view_proj);
     glUniform3fv(p->eye, 1, f->m.eye);
@@ -264,11 +239,18 @@ static void use_mesh_program(render *r, const frame_ctx *f) {
     glUniform2f(p->tex_scale, 12.0f, 1.0f);
 }
 
+static void use_mesh_program(render *r, const frame_ctx *f) {
+    use_lit_program(&r->mesh, f);
+}
+
 /* Bones, tendon straps to the bone (the attachment areas), and the tool. */
 static void draw_solids(render *r, const sim_world *w, const frame_ctx *f) {
     sim_view_joint j = sim_view_joint_get(w);
-    float rb = bone_radius(w), gap = 0.25f * rb;
+    float rb = render_limb_bone_radius(w), gap = 0.25f * rb;
     use_mesh_program(r, f);
+    /* closed shells: their inner faces are never seen */
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
     mat4 model;
     float prox_dir[3] = {-1.0f, 0.0f, 0.0f}, prox_at[3] = {-gap, 0.0f, 0.0f};
     along(prox_at, prox_dir, 1.0f, 1.0f, model);
@@ -318,6 +300,7 @@ static void draw_solids(render *r, const sim_world *w, const frame_ctx *f) {
         along(tip, dir, 1.0f, 1.0f, model);
         draw_mesh(r, f, &r->tool, model, l.sliding ? tool_slip_rgba : tool_rgba, r->tex_white, 0.0f, 0.0f, 0.4f);
     }
+    glDisable(GL_CULL_FACE);
 }
 
 static void use_fibre_program(render *r, const frame_ctx *f, float alpha, float min_px) {
@@ -333,7 +316,7 @@ static void use_fibre_program(render *r, const frame_ctx *f, float alpha, float 
 
 static void draw_skin(render *r, const sim_world *w, const frame_ctx *f) {
     sim_view_joint j = sim_view_joint_get(w);
-    float rs = skin_radius(w), yc = skin_centre(w);
+    float rs = render_limb_skin_radius(w), yc = render_limb_skin_centre(w);
     mat4 prox, dist;
     float c = cosf(j.q_rad), s = sinf(j.q_rad);
     float prox_dir[3] = {-1.0f, 0.0f, 0.0f}, dist_dir[3] = {c, s, 0.0f};
@@ -341,8 +324,7 @@ static void draw_skin(render *r, const sim_world *w, const frame_ctx *f) {
     float prox_at[3] = {rs, yc, 0.0f}, dist_at[3] = {-rs * c - yc * s, -rs * s + yc * c, 0.0f};
     along(prox_at, prox_dir, 1.0f, 1.0f, prox);
     along(dist_at, dist_dir, 1.0f, 1.0f, dist);
-    use_mesh_program(r, f);
-    glUniform2f(r->mesh.tex_scale, 6.0f, 2.0f);
+    use_lit_program(&r->skin, f);
     /* front faces only, blended once: the far side of the tube would only
      * darken the view and double the cost */
     glEnable(GL_CULL_FACE);
@@ -350,8 +332,8 @@ static void draw_skin(render *r, const sim_world *w, const frame_ctx *f) {
     glDepthMask(GL_FALSE);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    draw_mesh(r, f, &r->skin_prox, prox, skin_rgba, r->tex_skin, SKIN_DETAIL, 0.35f, 0.0f);
-    draw_mesh(r, f, &r->skin_dist, dist, skin_rgba, r->tex_skin, SKIN_DETAIL, 0.35f, 0.0f);
+    draw_mesh_with(&r->skin, &r->skin_prox, prox, skin_rgba, r->tex_white, 0.0f, 0.35f, 0.0f);
+    draw_mesh_with(&r->skin, &r->skin_dist, dist, skin_rgba, r->tex_white, 0.0f, 0.35f, 0.0f);
     glDepthMask(GL_TRUE);
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
@@ -406,9 +388,8 @@ void render_frame(render *r, const sim_world *w, const render_camera *cam, const
     for (int k = 0; k < 3; k++) f.light[k] = -0.35f * f.m.right[k] + 0.6f * f.m.up[k] - 0.7f * f.m.forward[k];
     glm_vec3_normalize(f.light);
     sim_state st = sim_world_state(w);
-    if (r->world != w) r->layout_built = false;
     build_world_meshes(r, w);
-    render_fibres_build(r, w, opt->colour_by);
+    render_fibres_build(r, w, opt->colour_by, &f.m);
     render_links_build(r, w, st.time_s);
 
     glViewport(0, 0, width_px, height_px);

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "render_camera.h"
+#include "render_layout.h"
+#include "render_limb.h"
 #include "sim_view.h"
 
 #define PITCH_LIMIT_RAD 1.50f    /* just short of straight up or down */
@@ -82,24 +84,140 @@ void render_camera_ray(const render_camera *c, int width_px, int height_px, floa
     memcpy(dir, d, 3 * sizeof(float));
 }
 
-render_camera render_camera_view(const sim_world *w, render_view view, const float focus[3]) {
-    render_camera c = {.fov_y_rad = glm_rad(30.0f)};
-    int n = sim_world_muscle_count(w);
-    /* frame the muscles: from the furthest origin to the furthest insertion,
-     * measured along the bones, whatever the pose */
-    float reach_prox = 0.1f, reach_dist = 0.05f, top = 0.03f;
-    for (int m = 0; m < n; m++) {
-        const sim_muscle_desc *d = sim_world_muscle_desc(w, m);
-        reach_prox = fmaxf(reach_prox, d->origin_m);
-        reach_dist = fmaxf(reach_dist, d->insertion_m);
-        top = fmaxf(top, d->offset_m);
+/* What a framed view keeps in the picture: a ball of the limb, or a label
+ * box reaching from the point it names, in text sizes (y up), as
+ * render_overlay.c places them ("origin" left and below, "insertion"
+ * right and below, "tangle" right and above; the words' widths allowed). */
+typedef struct frame_item {
+    float p[3], r;
+    float em[4]; /* x0, x1, y0, y1 */
+} frame_item;
+
+#define FRAME_MAX 64
+#define FRAME_MARGIN 0.05f       /* of the half picture, all round */
+
+static const float origin_em[4] = {-(RENDER_LAYOUT_LABEL_OFF + 4.2f), 0.0f, -(RENDER_LAYOUT_LABEL_OFF + 1.0f), 0.0f};
+static const float insertion_em[4] = {0.0f, RENDER_LAYOUT_LABEL_OFF + 5.6f, -(RENDER_LAYOUT_LABEL_OFF + 1.0f), 0.0f};
+static const float tangle_em[4] = {0.0f, 0.6f * RENDER_LAYOUT_LABEL_OFF + 4.5f, 0.0f,
+                                   1.4f * RENDER_LAYOUT_LABEL_OFF + 1.0f};
+
+static int frame_items(const sim_world *w, frame_item *it) {
+    render_limb_ball balls[32];
+    int nb = render_limb_balls(w, balls, 32), n = 0;
+    for (int i = 0; i < nb; i++) it[n++] = (frame_item){.p = {balls[i].c[0], balls[i].c[1], balls[i].c[2]}, .r = balls[i].r};
+    if (sim_world_muscle_count(w) < 1) return n;
+    sim_view_muscle mv = sim_view_muscle_get(w, 0);
+    frame_item o = {.r = 0.0f}, ins = {.r = 0.0f};
+    for (int k = 0; k < 3; k++) o.p[k] = mv.origin[k], ins.p[k] = mv.origin[k] + mv.length_m * mv.axis[k];
+    memcpy(o.em, origin_em, sizeof o.em);
+    memcpy(ins.em, insertion_em, sizeof ins.em);
+    it[n++] = o, it[n++] = ins;
+    for (int i = 0; i < sim_world_tangle_count(w) && n < FRAME_MAX; i++) {
+        const sim_tangle_desc *td = sim_world_tangle_desc(w, i);
+        frame_item t = {.r = 0.0f};
+        sim_view_muscle_surface(w, td->muscle, td->at, t.p);
+        memcpy(t.em, tangle_em, sizeof t.em);
+        it[n++] = t;
     }
-    float span = reach_prox + reach_dist;
+    return n;
+}
+
+/* The range [lo, hi] of target offsets along one screen axis that keeps
+ * every item inside [s0, s1] (NDC) at distance d; empty when lo > hi. */
+static void offsets(const frame_item *it, int n, const float *coord, const float *height, int axis, float d,
+                    float per_depth, float em_ndc, float s0, float s1, float *lo, float *hi) {
+    *lo = -INFINITY, *hi = INFINITY;
+    for (int i = 0; i < n; i++) {
+        float scale = fmaxf(d - height[i], 1e-4f) * per_depth;
+        float a = s0 - it[i].em[2 * axis] * em_ndc, b = s1 - it[i].em[2 * axis + 1] * em_ndc;
+        *lo = fmaxf(*lo, coord[i] + it[i].r - b * scale);
+        *hi = fminf(*hi, coord[i] - it[i].r - a * scale);
+    }
+}
+
+/* The nearest distance, and the target, that show every item inside the
+ * safe rectangle {x0, x1, y0, y1} (NDC), the items centred in it; false if
+ * no distance in the camera's range does. */
+static bool fit(render_camera *c, const frame_item *it, int n, const float em_ndc[2], float aspect,
+                const float safe[4]) {
+    float cp = cosf(c->pitch_rad);
+    vec3 back = {cp * sinf(c->yaw_rad), sinf(c->pitch_rad), cp * cosf(c->yaw_rad)}, fwd, right, up;
+    vec3 world_up = {0.0f, 1.0f, 0.0f};
+    glm_vec3_negate_to(back, fwd);
+    glm_vec3_crossn(fwd, world_up, right);
+    glm_vec3_cross(right, fwd, up);
+    float x[FRAME_MAX], y[FRAME_MAX], z[FRAME_MAX], zc = 0.0f;
+    for (int i = 0; i < n; i++) {
+        vec3 p = {it[i].p[0], it[i].p[1], it[i].p[2]};
+        x[i] = glm_vec3_dot(p, right), y[i] = glm_vec3_dot(p, up), z[i] = glm_vec3_dot(p, back);
+        zc += z[i] / (float)n;
+    }
+    for (int i = 0; i < n; i++) z[i] -= zc;
+    float th = tanf(0.5f * c->fov_y_rad);
+    float lo_d = DISTANCE_MIN_M, hi_d = DISTANCE_MAX_M, xl, xh, yl, yh;
+    offsets(it, n, x, z, 0, hi_d, th * aspect, em_ndc[0], safe[0], safe[1], &xl, &xh);
+    offsets(it, n, y, z, 1, hi_d, th, em_ndc[1], safe[2], safe[3], &yl, &yh);
+    if (!(xl <= xh && yl <= yh)) return false;
+    for (int k = 0; k < 40; k++) {
+        float d = 0.5f * (lo_d + hi_d);
+        offsets(it, n, x, z, 0, d, th * aspect, em_ndc[0], safe[0], safe[1], &xl, &xh);
+        offsets(it, n, y, z, 1, d, th, em_ndc[1], safe[2], safe[3], &yl, &yh);
+        if (xl <= xh && yl <= yh)
+            hi_d = d;
+        else
+            lo_d = d;
+    }
+    offsets(it, n, x, z, 0, hi_d, th * aspect, em_ndc[0], safe[0], safe[1], &xl, &xh);
+    offsets(it, n, y, z, 1, hi_d, th, em_ndc[1], safe[2], safe[3], &yl, &yh);
+    float tx = 0.5f * (xl + xh), ty = 0.5f * (yl + yh);
+    for (int k = 0; k < 3; k++) c->target[k] = tx * right[k] + ty * up[k] + zc * back[k];
+    c->distance_m = hi_d;
+    return true;
+}
+
+/* Frames the whole limb and its labels, clear of the legend: beside it or
+ * under it, whichever shows the limb larger. Where the labels cannot fit
+ * across (a very narrow picture), only the points they name are kept in,
+ * and the overlay keeps their boxes inside the picture. */
+static void frame_limb(render_camera *c, const sim_world *w, int width_px, int height_px) {
+    frame_item it[FRAME_MAX];
+    int n = frame_items(w, it);
+    float wpx = (float)width_px, hpx = (float)height_px, aspect = wpx / hpx;
+    float px = render_layout_text_px(width_px, height_px);
+    const float em_ndc[2] = {2.0f * px / wpx, 2.0f * px / hpx}, m = 1.0f - FRAME_MARGIN;
+    const float safe[2][4] = {
+        {-m, m - RENDER_LAYOUT_LEGEND_W_EM * em_ndc[0], -m, m}, /* beside the legend */
+        {-m, m, -m, m - RENDER_LAYOUT_LEGEND_H_EM * em_ndc[1] - 2.0f * RENDER_LAYOUT_LEGEND_BAR}}; /* under it */
+    render_camera start = *c;
+    for (int pass = 0; pass < 2; pass++) {
+        bool any = false;
+        for (int s = 0; s < 2; s++) {
+            render_camera t = start;
+            if (fit(&t, it, n, em_ndc, aspect, safe[s]) && (!any || t.distance_m < c->distance_m)) *c = t, any = true;
+        }
+        if (any) return;
+        for (int i = 0; i < n; i++) it[i].em[0] = it[i].em[1] = 0.0f; /* then without the labels' widths */
+    }
+    /* nothing fits: the whole picture, without the labels */
+    for (int i = 0; i < n; i++) memset(it[i].em, 0, sizeof it[i].em);
+    const float all[4] = {-m, m, -m, m};
+    if (!fit(c, it, n, em_ndc, aspect, all)) c->distance_m = DISTANCE_MAX_M;
+}
+
+render_camera render_camera_view(const sim_world *w, render_view view, const float focus[3]) {
+    return render_camera_view_for(w, view, focus, 1280, 720);
+}
+
+render_camera render_camera_view_for(const sim_world *w, render_view view, const float focus[3], int width_px,
+                                     int height_px) {
+    render_camera c = {.fov_y_rad = glm_rad(30.0f)};
+    if (width_px < 1 || height_px < 1) width_px = 1280, height_px = 720;
+    float top = 0.03f;
+    for (int m = 0; m < sim_world_muscle_count(w); m++) top = fmaxf(top, sim_world_muscle_desc(w, m)->offset_m);
     switch (view) {
     case RENDER_VIEW_FRONT:
-        c.target[0] = 0.5f * (reach_dist - reach_prox), c.target[1] = top;
         c.yaw_rad = 0.0f, c.pitch_rad = glm_rad(70.0f);
-        c.distance_m = 1.5f * span / (2.0f * tanf(0.5f * c.fov_y_rad) * (16.0f / 9.0f)) + 0.05f;
+        frame_limb(&c, w, width_px, height_px);
         break;
     case RENDER_VIEW_LOCK: {
         sim_view_lock l = sim_view_lock_get(w);
@@ -115,11 +233,8 @@ render_camera render_camera_view(const sim_world *w, render_view view, const flo
     }
     case RENDER_VIEW_SIDE:
     default:
-        /* a little right of the muscles' middle: the legend takes the right edge */
-        c.target[0] = 0.5f * (reach_dist - reach_prox) + 0.12f * span, c.target[1] = top + 0.03f;
         c.yaw_rad = 0.0f, c.pitch_rad = glm_rad(8.0f);
-        /* the span and a margin fill the width of a 16:9 view */
-        c.distance_m = 1.45f * span / (2.0f * tanf(0.5f * c.fov_y_rad) * (16.0f / 9.0f));
+        frame_limb(&c, w, width_px, height_px);
         break;
     }
     return c;

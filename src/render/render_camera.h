@@ -43,8 +43,13 @@ bool render_camera_project(const render_camera *c, int width_px, int height_px, 
 /* The ray through pixel (sx, sy): origin at the eye, unit direction. */
 void render_camera_ray(const render_camera *c, int width_px, int height_px, float sx, float sy, float origin[3],
                        float dir[3]);
-/* A named view of the world as it is; `focus` (may be NULL) is the point
- * RENDER_VIEW_LOCK looks at when no lock is on. */
+/* A named view of the world as it is, for a picture of that size: the side
+ * and front views frame the whole limb and its labels, clear of the legend.
+ * `focus` (may be NULL) is the point RENDER_VIEW_LOCK looks at when no
+ * lock is on. */
+render_camera render_camera_view_for(const sim_world *w, render_view view, const float focus[3], int width_px,
+                                     int height_px);
+/* The same for a 1280x720 picture. */
 render_camera render_camera_view(const sim_world *w, render_view view, const float focus[3]);
 
 #endif

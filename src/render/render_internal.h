@@ -28,7 +28,37 @@ typedef struct render_strips {
     int vertex_count, vertex_cap;
     unsigned *idx;
     int index_count, index_cap;
+    size_t gpu_vertex_bytes, gpu_index_bytes; /* what the GL buffers hold room for */
 } render_strips;
+
+/* A fibre to draw this frame. */
+typedef struct render_fibre_ref {
+    float key;        /* distance from the eye: nearest first */
+    int muscle, fibre;
+} render_fibre_ref;
+
+/* What every fibre of one muscle shares, looked up once a frame. */
+typedef struct render_fibre_muscle {
+    sim_bundle_view b;
+    int bundle;
+    float radius, fibre_max_n, axis[3];
+} render_fibre_muscle;
+
+/* One row of the fibre being built. */
+typedef struct render_fibre_row {
+    float value;                 /* on the colour ramp */
+    bool tendon, keep;           /* a tendon row; drawn */
+    int kept;                    /* the n-th kept row's index (filled in order) */
+} render_fibre_row;
+
+/* The fibre builder's memory, kept from frame to frame. */
+typedef struct render_fibre_scratch {
+    render_fibre_muscle *muscles;
+    render_fibre_ref *order;     /* the fibres drawn, in order */
+    unsigned *ghost;             /* ghosted segments' indices, before they join the buffer */
+    render_fibre_row *rows;
+    int muscle_cap, order_cap, ghost_cap, row_cap;
+} render_fibre_scratch;
 
 typedef struct render_program {
     unsigned id;
@@ -37,15 +67,16 @@ typedef struct render_program {
 } render_program;
 
 struct render {
-    render_program mesh, fibre, flat;
+    render_program mesh, skin, fibre, flat;
     unsigned text_program;
     render_text *text;
-    unsigned tex_bone, tex_skin, tex_white;
+    unsigned tex_bone, tex_white;
     /* meshes made for the current world's dimensions */
     render_gpu_mesh bone_prox, bone_dist, skin_prox, skin_dist, skin_joint, tool, strap;
     float built_key[6];
     render_strips fibres;      /* every fibre, then the tangled ones' tangle segments again */
     int fibre_healthy_indices; /* indices of the first part (all fibres) */
+    render_fibre_scratch fibre_scratch;
     render_strips links;       /* adhesions */
     render_batch world_batch, screen_batch;
     /* per-world memory */
@@ -53,11 +84,11 @@ struct render {
     double last_time_s;
     double *released_at;       /* per adhesion, model time of release; -1e9 if seen released already */
     int adhesion_cap;
-    bool layout_built;
 };
 
 /* render_fibres.c */
-void render_fibres_build(render *r, const sim_world *w, render_colour_by by);
+void render_fibres_build(render *r, const sim_world *w, render_colour_by by, const render_camera_mats *cam);
+void render_fibres_free(render *r);
 void render_links_build(render *r, const sim_world *w, double time_s);
 void render_strips_upload(render_strips *s);
 bool render_strips_init(render_strips *s);

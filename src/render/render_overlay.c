@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "render_internal.h"
+#include "render_layout.h"
 #include "render_ramp.h"
 #include "sim_view.h"
 
@@ -20,9 +21,6 @@ static const float flash_swatch[4] = {1.0f, 0.97f, 0.80f, 1.0f};
 static const float tool_swatch[4] = {0.93f, 0.46f, 0.20f, 1.0f};
 static const float tendon_swatch[4] = {0.86f, 0.88f, 0.92f, 1.0f};
 
-static float text_px(int height_px) {
-    return glm_clamp(roundf((float)height_px / 34.0f), 12.0f, 48.0f);
-}
 
 /* A panel behind a block of text, with a thin border so it reads on any background. */
 static void panel_rect(render_batch *b, float x0, float y0, float x1, float y1) {
@@ -31,7 +29,9 @@ static void panel_rect(render_batch *b, float x0, float y0, float x1, float y1) 
     render_batch_rect(b, x0, y0, x1, y1, panel);
 }
 
-static void legend(render *r, const render_options *opt, int width_px, int height_px, float px) {
+/* The legend, at the top right; *left and *bottom give its panel's edges. */
+static void legend(render *r, const render_options *opt, int width_px, int height_px, float px, float *left,
+                   float *bottom) {
     render_batch *b = &r->screen_batch;
     render_text *t = r->text;
     const float lh = render_text_line_height(t), pad = roundf(px * 0.6f);
@@ -40,7 +40,7 @@ static void legend(render *r, const render_options *opt, int width_px, int heigh
     const float top_value = opt->colour_by == RENDER_COLOUR_TENSION ? RENDER_TENSION_MAX * 100.0f
                                                                      : RENDER_STRAIN_MAX * 100.0f;
     const int ticks = 4;
-    float bar_h = roundf((float)height_px * 0.30f), bar_w = roundf(px * 1.1f);
+    float bar_h = roundf((float)height_px * RENDER_LAYOUT_LEGEND_BAR), bar_w = roundf(px * 1.1f);
     float label_w = render_text_width(t, "100 %");
     const char *keys[] = {"adhesion", "released", "lock tool", "tendon"};
     const float *swatch[] = {link_swatch, flash_swatch, tool_swatch, tendon_swatch};
@@ -51,6 +51,7 @@ static void legend(render *r, const render_options *opt, int width_px, int heigh
     float w = inner_w + 2.0f * pad;
     float h = 2.5f * lh + pad * 0.5f + bar_h + lh * 0.5f + 4.0f * lh + 2.0f * pad;
     float x0 = (float)width_px - w - pad, y0 = pad;
+    *left = x0 - 1.0f, *bottom = y0 + h + 1.0f;
     panel_rect(b, x0, y0, x0 + w, y0 + h);
     float x = x0 + pad, y = y0 + pad;
     render_text_add(t, x, y, title, ink);
@@ -94,52 +95,65 @@ static void text_panel(render *r, float x, float y, const char *const *lines, in
 }
 
 /* A label with a short leader line to the point it names. */
-static void label(render *r, const render_camera *cam, int wpx, int hpx, const float p[3], const char *text,
+/* The labels keep out of the picture's edges and of the legend's corner
+ * (right of keep_x and above keep_y). */
+typedef struct label_bounds {
+    int wpx, hpx;
+    float keep_x, keep_y;
+} label_bounds;
+
+static void label(render *r, const render_camera *cam, const label_bounds *lb, const float p[3], const char *text,
                   float dx, float dy) {
+    const int wpx = lb->wpx, hpx = lb->hpx;
     float sx, sy;
     if (!render_camera_project(cam, wpx, hpx, p, &sx, &sy)) return;
     if (sx < 0 || sy < 0 || sx > (float)wpx || sy > (float)hpx) return;
     render_text *t = r->text;
     float lh = render_text_line_height(t), tw = render_text_width(t, text), pad = roundf(lh * 0.2f);
-    float lx = sx + dx, ly = sy + dy;
+    float lx = sx + dx, ly = sy + dy, bw = tw + 2 * pad, bh = lh + 2 * pad;
+    /* the box stays inside the picture; its leader follows it */
+    float bx = glm_clamp(dx < 0 ? lx - bw : lx, 1.0f, (float)wpx - bw - 1.0f);
+    float by = glm_clamp(ly - 0.5f * bh, 1.0f, (float)hpx - bh - 1.0f);
+    if (by < lb->keep_y && bx + bw > lb->keep_x) bx = fmaxf(1.0f, lb->keep_x - bw - 1.0f);
+    lx = glm_clamp(lx, bx, bx + bw), ly = glm_clamp(ly, by, by + bh);
     float a[3] = {sx, sy, 0}, c[3] = {lx, ly, 0}, d[3] = {c[0] - a[0], c[1] - a[1], 0}, side[3];
     float len = hypotf(d[0], d[1]);
     if (len > 0) {
         side[0] = -d[1] / len, side[1] = d[0] / len, side[2] = 0;
         render_batch_line(&r->screen_batch, a, c, side, 1.5f, ink_soft);
     }
-    float bx = dx < 0 ? lx - tw - 2 * pad : lx, by = ly - 0.5f * lh - pad;
-    panel_rect(&r->screen_batch, bx, by, bx + tw + 2 * pad, by + lh + 2 * pad);
+    panel_rect(&r->screen_batch, bx, by, bx + bw, by + bh);
     render_text_add(t, bx + pad, by + pad, text, ink);
 }
 
-static void labels(render *r, const sim_world *w, const render_camera *cam, int wpx, int hpx, float px) {
+static void labels(render *r, const sim_world *w, const render_camera *cam, const label_bounds *lb, float px) {
     if (sim_world_muscle_count(w) < 1) return;
-    float off = px * 2.2f;
+    float off = px * RENDER_LAYOUT_LABEL_OFF;
     sim_view_muscle mv = sim_view_muscle_get(w, 0);
     float origin[3], insertion[3];
     for (int k = 0; k < 3; k++) {
         origin[k] = mv.origin[k];
         insertion[k] = mv.origin[k] + mv.length_m * mv.axis[k];
     }
-    label(r, cam, wpx, hpx, origin, "origin", -off, off);
-    label(r, cam, wpx, hpx, insertion, "insertion", off, off);
+    label(r, cam, lb, origin, "origin", -off, off);
+    label(r, cam, lb, insertion, "insertion", off, off);
     for (int i = 0; i < sim_world_tangle_count(w); i++) {
         const sim_tangle_desc *td = sim_world_tangle_desc(w, i);
         float p[3];
         sim_view_muscle_surface(w, td->muscle, td->at, p);
-        label(r, cam, wpx, hpx, p, "tangle", off * 0.6f, -off * 1.4f);
+        label(r, cam, lb, p, "tangle", off * 0.6f, -off * 1.4f);
     }
 }
 
 void render_overlay_draw(render *r, const sim_world *w, const render_camera *cam, const render_options *opt,
                          int width_px, int height_px) {
     if (!opt->show_hud && !opt->show_labels) return;
-    float px = text_px(height_px);
+    float px = render_layout_text_px(width_px, height_px);
     render_text_set_size(r->text, px);
-    if (opt->show_labels) labels(r, w, cam, width_px, height_px, px);
+    label_bounds lb = {.wpx = width_px, .hpx = height_px, .keep_x = (float)width_px, .keep_y = 0.0f};
+    if (opt->show_hud) legend(r, opt, width_px, height_px, px, &lb.keep_x, &lb.keep_y);
+    if (opt->show_labels) labels(r, w, cam, &lb, px);
     if (opt->show_hud) {
-        legend(r, opt, width_px, height_px, px);
         const char *lines[RENDER_STATUS_LINES + 1];
         int n = 0;
         if (opt->title) lines[n++] = opt->title;

@@ -289,6 +289,35 @@ static void lock_tool_drawn_where_placed(void **state) {
     snapshot_close(shot);
 }
 
+/* The side view frames the part of the limb the lesson is about, with a
+ * margin, at any shape of picture: every muscle's origin and insertion
+ * project inside it, in both poses of the joint's range. */
+static void side_view_frames_the_muscles(void **state) {
+    (void)state;
+    static const int sizes[][2] = {{640, 360}, {1280, 720}, {720, 1280}};
+    sim_world *w = make_world("hamstrings");
+    for (int pose = 0; pose < 2; pose++) {
+        sim_world_stretch_to(w, pose ? 1.0f : 0.0f, 1.0f);
+        run_frames(w, 90);
+        for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+            int wpx = sizes[k][0], hpx = sizes[k][1];
+            render_camera cam = render_camera_view_for(w, RENDER_VIEW_SIDE, NULL, wpx, hpx);
+            for (int m = 0; m < sim_world_muscle_count(w); m++) {
+                sim_view_muscle mv = sim_view_muscle_get(w, m);
+                for (int end = 0; end < 2; end++) {
+                    float p[3], sx, sy, margin = 0.02f * (float)(wpx < hpx ? wpx : hpx);
+                    for (int i = 0; i < 3; i++) p[i] = mv.origin[i] + (float)end * mv.length_m * mv.axis[i];
+                    assert_true(render_camera_project(&cam, wpx, hpx, p, &sx, &sy));
+                    if (!(sx > margin && sy > margin && sx < (float)wpx - margin && sy < (float)hpx - margin))
+                        fail_msg("pose %d, %dx%d: muscle %d's %s at (%.0f, %.0f) is not inside the picture", pose, wpx,
+                                 hpx, m, end ? "insertion" : "origin", sx, sy);
+                }
+            }
+        }
+    }
+    sim_world_destroy(w);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pick_locks_where_clicked),
@@ -298,6 +327,7 @@ int main(void) {
         cmocka_unit_test(broken_shader_names_file_and_line),
         cmocka_unit_test(tangle_colours_change_with_stretch),
         cmocka_unit_test(lock_tool_drawn_where_placed),
+        cmocka_unit_test(side_view_frames_the_muscles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

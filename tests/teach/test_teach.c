@@ -144,6 +144,30 @@ static void test_low_pressure(void **state) {
     free(r);
 }
 
+/* A stretch at about the speed limit is one occurrence, not a message each
+ * time the measured speed crosses the line (wrist-flexors: 120 degrees in
+ * 12 s, the limit itself). */
+static void test_too_fast_at_the_limit_once(void **state) {
+    (void)state;
+    char path[LESSON_PATH_MAX];
+    lesson l;
+    lesson_error err;
+    assert_true(lesson_resolve("wrist-flexors", path, sizeof path));
+    if (!lesson_load(path, NULL, 0, &l, &err)) fail_msg("%s", err.message);
+    script s;
+    if (!script_parse("0 stretch to=0 over=3\n3 lock at=0.34 pressure=250\n4 stretch to=1 over=12\n20 end\n", "test",
+                      &l, &s, &err))
+        fail_msg("%s", err.message);
+    runner_report *r = malloc(sizeof *r);
+    runner_options opt = {.quiz = false};
+    if (!runner_run_with(&l, &s, 1, &opt, r, &err)) fail_msg("%s", err.message);
+    print_feedback(r);
+    assert_int_equal(count_id(r, COACH_TOO_FAST), 1);
+    free(r);
+    script_free(&s);
+    lesson_free(&l);
+}
+
 static void test_high_pressure(void **state) {
     (void)state;
     runner_report *r = malloc(sizeof *r);
@@ -295,6 +319,7 @@ int main(void) {
         cmocka_unit_test(test_high_pressure),
         cmocka_unit_test(test_wrong_side),
         cmocka_unit_test(test_too_fast),
+        cmocka_unit_test(test_too_fast_at_the_limit_once),
         cmocka_unit_test(test_lock_before_shortening),
         cmocka_unit_test(test_pain),
         cmocka_unit_test(test_danger_zone),
