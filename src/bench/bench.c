@@ -93,36 +93,47 @@ static int bench_chains(int n, int m, int steps) {
     return 0;
 }
 
-static int bench_lesson(const char *name, int frames) {
+/* Loads the lesson NAME and its demonstration script (empty if it has
+ * none). Returns 0, or the exit status after saying why on stderr. */
+static int load_demo(const char *name, lesson *l, script *s) {
     char path[LESSON_PATH_MAX];
-    lesson l;
     lesson_error err;
     if (!lesson_resolve(name, path, sizeof path)) {
         fprintf(stderr, "fibrelab-bench: %s: no such lesson\n", name);
         return 2;
     }
-    if (!lesson_load(path, NULL, 0, &l, &err)) {
+    if (!lesson_load(path, NULL, 0, l, &err)) {
         fprintf(stderr, "fibrelab-bench: %s\n", err.message);
         return 2;
     }
-    script s = {0};
-    if (l.demo_script && !script_parse(l.demo_script, path, &l, &s, &err)) {
+    *s = (script){0};
+    if (l->demo_script && !script_parse(l->demo_script, path, l, s, &err)) {
         fprintf(stderr, "fibrelab-bench: %s\n", err.message);
-        lesson_free(&l);
+        lesson_free(l);
         return 2;
     }
+    return 0;
+}
+
+static int bench_lesson(const char *name, int frames) {
+    lesson l;
+    script s;
+    int failed = load_demo(name, &l, &s);
+    if (failed) return failed;
     sim_world *w = sim_world_create(&l.desc);
     if (!w) {
-        fprintf(stderr, "fibrelab-bench: %s: cannot build the world\n", path);
+        fprintf(stderr, "fibrelab-bench: %s: cannot build the world\n", l.path);
+        script_free(&s);
+        lesson_free(&l);
         return 1;
     }
-    if (!l.demo_script) sim_world_stretch_to(w, 1.0f, 12.0f);
-    int next = 0;
+    /* the demonstration as the window plays it, then the world runs on */
+    playback pb;
+    playback_start(&pb, l.demo_script ? &s : NULL);
     double model_s = 0.0;
     for (int f = 0; f < frames; f++) {
-        while (next < s.count && (long)(s.actions[next].time_s * 60.0 + 0.5) <= f) script_apply(&s.actions[next++], w);
         double t0 = now_s();
-        sim_world_step(w);
+        if (!playback_step(&pb, w)) sim_world_step(w);
         model_s += now_s() - t0;
     }
     printf("{\"scene\":\"lesson\",\"lesson\":\"%s\",\"frames\":%d,\"ms_per_frame\":%.4f,"
@@ -135,23 +146,10 @@ static int bench_lesson(const char *name, int frames) {
 }
 
 static int bench_render(const char *name, int width, int height, int frames, double t_start) {
-    char path[LESSON_PATH_MAX];
     lesson l;
-    lesson_error err;
-    if (!lesson_resolve(name, path, sizeof path)) {
-        fprintf(stderr, "fibrelab-bench: %s: no such lesson\n", name);
-        return 2;
-    }
-    if (!lesson_load(path, NULL, 0, &l, &err)) {
-        fprintf(stderr, "fibrelab-bench: %s\n", err.message);
-        return 2;
-    }
-    script s = {0};
-    if (l.demo_script && !script_parse(l.demo_script, path, &l, &s, &err)) {
-        fprintf(stderr, "fibrelab-bench: %s\n", err.message);
-        lesson_free(&l);
-        return 2;
-    }
+    script s;
+    int failed = load_demo(name, &l, &s);
+    if (failed) return failed;
     sim_world *w = sim_world_create(&l.desc);
     char msg[1024];
     snapshot *shot = w ? snapshot_open(width, height, msg, sizeof msg) : NULL;
