@@ -73,8 +73,7 @@ set(CPACK_PACKAGE_NAME fibrelab)
 set(CPACK_PACKAGE_VENDOR "The fibrelab authors")
 set(CPACK_PACKAGE_CONTACT "fibrelab dev <dev@fibrelab>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${FIBRELAB_SUMMARY}")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${FIBRELAB_SUMMARY}
-fibrelab teaches soft tissue release (STR) to massage students: press on a
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "fibrelab teaches soft tissue release (STR) to massage students: press on a
 muscle to make a lock, move the joint, and see the tangled fibres between
 the lock and the moving attachment stretch and realign. A physics model of
 fibre bundles drives what you see. Lessons, a coach and a quiz; runs in a
