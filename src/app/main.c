@@ -5,6 +5,7 @@
  *              [--seed N] [--set KEY=VALUE]... [--screenshot PATH [--size WxH] [--view NAME]]
  *              [--quiz]
  *     fibrelab --check-lesson PATH
+ *     fibrelab --conditions [ID]
  *     fibrelab --list-lessons | --help | --version
  *
  * Without --headless the window opens; where there is no display to open
@@ -23,6 +24,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "condition_cli.h"
 #include "lesson.h"
 #include "playback.h"
 #include "render_image.h"
@@ -41,8 +43,8 @@
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 typedef struct cli {
-    bool headless, list, help, version, quiz;
-    const char *lesson, *script, *report, *check;
+    bool headless, list, help, version, quiz, conditions;
+    const char *lesson, *script, *report, *check, *condition_id;
     const char *screenshot, *size, *view;
     int width, height;
     render_view view_id;
@@ -60,6 +62,7 @@ static const char usage_text[] =
     "                [--quiz]\n"
     "       fibrelab --check-lesson PATH\n"
     "       fibrelab --list-lessons\n"
+    "       fibrelab --conditions [ID]\n"
     "       fibrelab --help | --version\n"
     "\n"
     "Soft tissue release, simulated: lock a muscle, stretch it, and see why the lock works.\n"
@@ -80,6 +83,8 @@ static const char usage_text[] =
     "                      of the lesson's, and add the treatment's score to the report\n"
     "  --check-lesson NAME|PATH  list every problem in a lesson (status 2 if any)\n"
     "  --list-lessons      list the lessons found\n"
+    "  --conditions [ID]   print the condition card ID (e.g. tennis-elbow), or every card:\n"
+    "                      when STR may help, cautions, when not to treat, sources\n"
     "  --help, --version   this text, or the version\n"
     "\n"
     "Without --headless, opens the window on the lesson (default " DEFAULT_LESSON "), playing\n"
@@ -127,6 +132,15 @@ static int parse_args(int argc, char **argv, cli *o) {
         if (toggle) {
             if (value) return usage_error(flag, "takes no value");
             *toggle = true;
+            continue;
+        }
+        /* --conditions takes an optional card id: the next argument unless it is a flag */
+        if (strcmp(flag, "--conditions") == 0) {
+            if (o->conditions) return usage_error(flag, "given more than once");
+            o->conditions = true;
+            if (!value && i + 1 < argc && argv[i + 1][0] != '-') value = argv[++i];
+            if (value && value[0] == '\0') return usage_error(flag, "empty value");
+            o->condition_id = value;
             continue;
         }
         bool takes_value = strcmp(flag, "--lesson") == 0 || strcmp(flag, "--script") == 0 ||
@@ -404,6 +418,8 @@ int main(int argc, char **argv) {
             status = list_lessons();
         } else if (o.check) {
             status = check_lesson(o.check);
+        } else if (o.conditions) {
+            status = condition_cli_print(o.condition_id);
         } else if (o.quiz && !o.headless) {
             status = usage_error("--quiz", "needs --headless (the quiz in the window comes later)");
         } else if (o.headless && !o.lesson) {
