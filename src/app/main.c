@@ -3,7 +3,7 @@
  *     fibrelab [--lesson NAME|PATH] [--script PATH|-] [--seed N] [--set KEY=VALUE]...
  *     fibrelab --headless --lesson NAME|PATH [--script PATH|-] [--report PATH|-]
  *              [--seed N] [--set KEY=VALUE]... [--screenshot PATH [--size WxH] [--view NAME]]
- *              [--quiz]
+ *              [--quiz] [--save-report DIR]
  *     fibrelab --check-lesson PATH
  *     fibrelab --conditions [ID]
  *     fibrelab --list-lessons | --help | --version
@@ -27,6 +27,7 @@
 #include "condition_cli.h"
 #include "lesson.h"
 #include "playback.h"
+#include "report_save.h"
 #include "render_image.h"
 #include "runner.h"
 #include "script.h"
@@ -44,7 +45,7 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 typedef struct cli {
     bool headless, list, help, version, quiz, conditions;
-    const char *lesson, *script, *report, *check, *condition_id;
+    const char *lesson, *script, *report, *check, *condition_id, *save_report;
     const char *screenshot, *size, *view;
     int width, height;
     render_view view_id;
@@ -56,10 +57,9 @@ typedef struct cli {
 
 static const char usage_text[] =
     "usage: fibrelab --headless --lesson NAME|PATH [--script PATH|-] [--report PATH|-]\n"
-    "                [--seed N] [--set KEY=VALUE]...\n"
+    "                [--seed N] [--set KEY=VALUE]... [--quiz] [--save-report DIR]\n"
     "                [--screenshot PATH [--size WxH] [--view side|front|lock]]\n"
     "       fibrelab [--lesson NAME|PATH] [--script PATH|-] [--seed N] [--set KEY=VALUE]...\n"
-    "                [--quiz]\n"
     "       fibrelab --check-lesson PATH\n"
     "       fibrelab --list-lessons\n"
     "       fibrelab --conditions [ID]\n"
@@ -81,6 +81,10 @@ static const char usage_text[] =
     "  --view NAME         the picture's view: side (default), front or lock\n"
     "  --quiz              with --headless: hide one tight spot (placed by the seed) instead\n"
     "                      of the lesson's, and add the treatment's score to the report\n"
+    "  --save-report DIR   with --headless: write the report a student hands in into DIR\n"
+    "                      (made if missing): an HTML page (steps, feedback, score, figures,\n"
+    "                      plots) and a CSV of the time series (every 0.1 s); prints where.\n"
+    "                      The JSON report is then written only if --report is given\n"
     "  --check-lesson NAME|PATH  list every problem in a lesson (status 2 if any)\n"
     "  --list-lessons      list the lessons found\n"
     "  --conditions [ID]   print the condition card ID (e.g. tennis-elbow), or every card:\n"
@@ -147,7 +151,7 @@ static int parse_args(int argc, char **argv, cli *o) {
                            strcmp(flag, "--report") == 0 || strcmp(flag, "--seed") == 0 ||
                            strcmp(flag, "--set") == 0 || strcmp(flag, "--screenshot") == 0 ||
                            strcmp(flag, "--size") == 0 || strcmp(flag, "--view") == 0 ||
-                           strcmp(flag, "--check-lesson") == 0;
+                           strcmp(flag, "--check-lesson") == 0 || strcmp(flag, "--save-report") == 0;
         if (!takes_value) {
             if (arg[0] == '-' && arg[1] != '\0') return usage_error(flag, "unknown option (see --help)");
             return usage_error(arg, "unexpected argument (see --help)");
@@ -177,6 +181,7 @@ static int parse_args(int argc, char **argv, cli *o) {
                             : strcmp(flag, "--size") == 0       ? &o->size
                             : strcmp(flag, "--view") == 0       ? &o->view
                             : strcmp(flag, "--check-lesson") == 0 ? &o->check
+                            : strcmp(flag, "--save-report") == 0 ? &o->save_report
                                                                 : &o->report;
         if (*slot) return usage_error(flag, "given more than once");
         *slot = value;
@@ -374,31 +379,49 @@ static int run(const cli *o) {
     }
     if (o->screenshot) {
         int status = take_picture(&l, have_script ? &s : NULL, seed, o);
-        if (status != EXIT_OK || !o->report) {
+        if (status != EXIT_OK || (!o->report && !o->save_report)) {
             if (have_script) script_free(&s);
             lesson_free(&l);
             return status;
         }
     }
     runner_report r;
-    runner_options ropt = {.quiz = o->quiz};
+    timeseries series;
+    timeseries_init(&series);
+    runner_options ropt = {.quiz = o->quiz, .series = o->save_report ? &series : NULL};
     bool ran = runner_run_with(&l, have_script ? &s : NULL, seed, &ropt, &r, &err);
     if (have_script) script_free(&s);
     if (!ran) {
+        timeseries_free(&series);
         lesson_free(&l);
         fprintf(stderr, "fibrelab: %s\n", err.message);
         return EXIT_RUNTIME;
     }
     if (!o->headless) print_summary(&l, &r);
-    lesson_free(&l);
 
-    const char *report = o->report ? o->report : "-";
-    if (!report_write_json(&r, report)) {
+    /* --save-report: the JSON report only where --report asks for it */
+    int status = EXIT_OK;
+    const char *report = o->report ? o->report : o->save_report ? NULL : "-";
+    if (report && !report_write_json(&r, report)) {
         fprintf(stderr, "fibrelab: %s: cannot write report: %s\n",
                 strcmp(report, "-") == 0 ? "standard output" : report, strerror(errno));
-        return EXIT_RUNTIME;
+        status = EXIT_RUNTIME;
     }
-    return EXIT_OK;
+    if (status == EXIT_OK && o->save_report) {
+        char html[LESSON_PATH_MAX + 128], csv[LESSON_PATH_MAX + 128], why[2 * LESSON_PATH_MAX];
+        if (report_save(&r, &l, &series, o->save_report, html, csv, sizeof html, why, sizeof why)) {
+            /* where they went: on stdout, unless the JSON report is there */
+            FILE *say = report && strcmp(report, "-") == 0 ? stderr : stdout;
+            fprintf(say, "report: %s\ntime series: %s\n", html, csv);
+            if (fflush(say) != 0) status = EXIT_RUNTIME;
+        } else {
+            fprintf(stderr, "fibrelab: %s\n", why);
+            status = EXIT_RUNTIME;
+        }
+    }
+    timeseries_free(&series);
+    lesson_free(&l);
+    return status;
 }
 
 int main(int argc, char **argv) {
@@ -420,6 +443,8 @@ int main(int argc, char **argv) {
             status = check_lesson(o.check);
         } else if (o.conditions) {
             status = condition_cli_print(o.condition_id);
+        } else if (o.save_report && !o.headless) {
+            status = usage_error("--save-report", "needs --headless (in the window, the report is saved from the lesson's end)");
         } else if (o.quiz && !o.headless) {
             status = usage_error("--quiz", "needs --headless (the quiz in the window comes later)");
         } else if (o.headless && !o.lesson) {
