@@ -385,6 +385,14 @@ static int run(const cli *o) {
             return status;
         }
     }
+    /* a folder that cannot take the report is found before the run, not after */
+    char why[2 * LESSON_PATH_MAX];
+    if (o->save_report && !report_save_prepare_dir(o->save_report, why, sizeof why)) {
+        if (have_script) script_free(&s);
+        lesson_free(&l);
+        fprintf(stderr, "fibrelab: %s\n", why);
+        return EXIT_RUNTIME;
+    }
     runner_report r;
     timeseries series;
     timeseries_init(&series);
@@ -408,7 +416,7 @@ static int run(const cli *o) {
         status = EXIT_RUNTIME;
     }
     if (status == EXIT_OK && o->save_report) {
-        char html[LESSON_PATH_MAX + 128], csv[LESSON_PATH_MAX + 128], why[2 * LESSON_PATH_MAX];
+        char html[LESSON_PATH_MAX + 128], csv[LESSON_PATH_MAX + 128];
         if (report_save(&r, &l, &series, o->save_report, html, csv, sizeof html, why, sizeof why)) {
             /* where they went: on stdout, unless the JSON report is there */
             FILE *say = report && strcmp(report, "-") == 0 ? stderr : stdout;
@@ -444,7 +452,7 @@ int main(int argc, char **argv) {
         } else if (o.conditions) {
             status = condition_cli_print(o.condition_id);
         } else if (o.save_report && !o.headless) {
-            status = usage_error("--save-report", "needs --headless (in the window, the report is saved from the lesson's end)");
+            status = usage_error("--save-report", "needs --headless");
         } else if (o.quiz && !o.headless) {
             status = usage_error("--quiz", "needs --headless (the quiz in the window comes later)");
         } else if (o.headless && !o.lesson) {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "report_save.h"
 
@@ -30,12 +31,18 @@ static bool fail(char *err, size_t err_size, const char *path, int e) {
     return false;
 }
 
-bool report_save(const runner_report *r, const lesson *l, const timeseries *ts, const char *dir, char *html_path,
-                 char *csv_path, size_t path_size, char *err, size_t err_size) {
+bool report_save_prepare_dir(const char *dir, char *err, size_t err_size) {
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) return fail(err, err_size, dir, errno);
     struct stat st;
     if (stat(dir, &st) != 0) return fail(err, err_size, dir, errno);
     if (!S_ISDIR(st.st_mode)) return fail(err, err_size, dir, ENOTDIR);
+    if (access(dir, W_OK | X_OK) != 0) return fail(err, err_size, dir, errno);
+    return true;
+}
+
+bool report_save(const runner_report *r, const lesson *l, const timeseries *ts, const char *dir, char *html_path,
+                 char *csv_path, size_t path_size, char *err, size_t err_size) {
+    if (!report_save_prepare_dir(dir, err, err_size)) return false;
     const char *sep = dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/";
     int n1 = snprintf(html_path, path_size, "%s%sfibrelab-%s-%sseed%" PRIu64 ".html", dir, sep, r->lesson,
                       r->quiz ? "quiz-" : "", r->seed);

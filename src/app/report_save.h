@@ -28,6 +28,10 @@
 bool report_save(const runner_report *r, const lesson *l, const timeseries *ts, const char *dir, char *html_path,
                  char *csv_path, size_t path_size, char *err, size_t err_size);
 
+/* Makes DIR if missing and checks it is a folder that can be written to
+ * (report_save does it first; a caller may do it before a long run). */
+bool report_save_prepare_dir(const char *dir, char *err, size_t err_size);
+
 /* The two files' contents (report_html.c, report_csv.c). */
 void report_put_html(FILE *f, const runner_report *r, const lesson *l, const timeseries *ts);
 void report_put_csv(FILE *f, const timeseries *ts);
