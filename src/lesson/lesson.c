@@ -591,7 +591,7 @@ int lesson_dirs(char dirs[][LESSON_PATH_MAX], int max_dirs) {
         exe[got] = '\0';
         char *slash = strrchr(exe, '/');
         if (slash) *slash = '\0';
-        static const char *const rel[] = {"/" FIBRELAB_RELATIVE_DATADIR "/assets/lessons", "/assets/lessons"};
+        static const char *const rel[] = {("/" FIBRELAB_RELATIVE_DATADIR "/assets/lessons"), "/assets/lessons"};
         for (int i = 0; i < 2 && n < max_dirs; i++) {
             len = snprintf(dirs[n], LESSON_PATH_MAX, "%s%s", exe, rel[i]);
             if (len > 0 && len < LESSON_PATH_MAX) n++;
