@@ -571,7 +571,7 @@ int lesson_asset_dirs(const char *kind, char dirs[][LESSON_PATH_MAX], int max_di
         exe[got] = '\0';
         char *slash = strrchr(exe, '/');
         if (slash) *slash = '\0';
-        static const char *const rel[] = {"/" FIBRELAB_RELATIVE_DATADIR "/assets/", "/assets/"};
+        static const char *const rel[] = {("/" FIBRELAB_RELATIVE_DATADIR "/assets/"), "/assets/"};
         for (int i = 0; i < 2 && n < max_dirs; i++) {
             len = snprintf(dirs[n], LESSON_PATH_MAX, "%s%s%s", exe, rel[i], kind);
             if (len > 0 && len < LESSON_PATH_MAX) n++;
