@@ -1,5 +1,5 @@
 /* snapshot.c: offscreen pictures (snapshot.h). */
-#include <epoxy/gl.h>
+#include "render_gl.h"
 #include <stdio.h>
 #include <stdlib.h>
 

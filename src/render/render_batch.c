@@ -1,5 +1,5 @@
 /* render_batch.c: coloured triangle batches (render_batch.h). */
-#include <epoxy/gl.h>
+#include "render_gl.h"
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* render_fibres.c: the fibres and adhesions as strips of camera-facing
  * quads, rebuilt from the model every frame: only the fibres that can be
  * seen, nearest first, with only the particles the screen needs. */
-#include <epoxy/gl.h>
+#include "render_gl.h"
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>

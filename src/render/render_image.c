@@ -1,5 +1,5 @@
 /* render_image.c: PNG in and out, framebuffer read-back (render_image.h). */
-#include <epoxy/gl.h>
+#include "render_gl.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
  * that name the origin, the insertion and the tangle. Sizes follow the
  * drawable's height so a projector and a laptop read the same. */
 #include <cglm/cglm.h>
-#include <epoxy/gl.h>
+#include "render_gl.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

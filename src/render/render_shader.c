@@ -1,6 +1,6 @@
 /* render_shader.c: GLSL programs from files (render_shader.h). */
 #include <ctype.h>
-#include <epoxy/gl.h>
+#include "render_gl.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* render_target.c: offscreen framebuffers (render_target.h). */
-#include <epoxy/gl.h>
+#include "render_gl.h"
 #include <string.h>
 
 #include "render_image.h"

@@ -1,5 +1,5 @@
 /* render_text.c: baked TrueType text (render_text.h). */
-#include <epoxy/gl.h>
+#include "render_gl.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

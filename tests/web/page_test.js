@@ -1,0 +1,215 @@
+// page_test.js: the browser build in headless Chromium (WebGL 2 on SwiftShader).
+//
+//   node tests/web/page_test.js BUILD_DIR OUT_DIR     (scripts/web-test.sh runs it)
+//
+// Serves BUILD_DIR with `python3 -m http.server` on 127.0.0.1, opens
+// fibrelab.html at 1280x720 and checks, failing with one line each:
+//   1. the first frames are drawn with no error on the console;
+//   2. the picture shows the limb and the readouts: not blank, bone-coloured
+//      pixels, the muscles' fibre colours, light text on the HUD panel
+//      (OUT_DIR/page.png is the screenshot);
+//   3. a lock and stretch through the page's input events: mouse down on a
+//      muscle locks it (window.fibrelabStatus, set by main_web.c), holding the
+//      right arrow stretches the joint under the lock, mouse up lets go;
+//      then dragging the limb with the mouse moves the joint;
+//   4. a finger on a muscle (a touch event) locks too, and lifting it lets go.
+// It then measures the frame rate of the default page (two-bands playing its
+// demonstration) over 5 s and prints it with the page's weight.
+'use strict';
+const { chromium } = require('playwright-core');
+const { spawn } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const [buildDir, outDir] = process.argv.slice(2);
+const CHROMIUM = process.env.CHROMIUM || '/usr/lib/chromium/chromium';
+const W = 1280, H = 720;
+
+function fail(msg) {
+  console.error(`web-test: FAIL: ${msg}`);
+  process.exitCode = 1;
+  throw new Error(msg);
+}
+
+function check(ok, msg) {
+  if (!ok) fail(msg);
+  console.log(`web-test: ok: ${msg}`);
+}
+
+// python3 -m http.server on a free port; resolves to its base URL.
+function serve(dir) {
+  return new Promise((resolve, reject) => {
+    const py = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir],
+                     { stdio: ['ignore', 'pipe', 'ignore'] });
+    py.stdout.on('data', (d) => {
+      const m = /port (\d+)/.exec(String(d));
+      if (m) resolve({ py, url: `http://127.0.0.1:${m[1]}` });
+    });
+    py.on('exit', (code) => reject(new Error(`http.server exited (${code})`)));
+  });
+}
+
+const status = (page) => page.evaluate(() => globalThis.fibrelabStatus || null);
+
+async function waitFor(page, what, pred, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await status(page);
+    if (s && pred(s)) return s;
+    if (Date.now() > end) fail(`${what}: timed out after ${timeoutMs / 1000} s (status ${JSON.stringify(s)})`);
+    await page.waitForTimeout(100);
+  }
+}
+
+// The canvas's pixels, summarised in the page: what is where, by colour class.
+function canvasStats(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    const w = c.width, h = c.height;
+    const cv = document.createElement('canvas');
+    cv.width = w, cv.height = h;
+    const g = cv.getContext('2d');
+    g.drawImage(c, 0, 0);
+    const px = g.getImageData(0, 0, w, h).data;
+    const colours = new Set();
+    let bone = 0, fibre = 0, text = 0, background = 0;
+    const fibreAt = [];
+    const bg = [px[0], px[1], px[2]];
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const i = 4 * (y * w + x), r = px[i], gr = px[i + 1], b = px[i + 2];
+        colours.add((r >> 3) << 10 | (gr >> 3) << 5 | (b >> 3));
+        if (Math.abs(r - bg[0]) + Math.abs(gr - bg[1]) + Math.abs(b - bg[2]) < 12) background++;
+        // bone: warm off-white (0.91, 0.87, 0.78 lit and textured)
+        if (r > 150 && r >= gr && gr >= b && r - b > 12 && r - b < 70 && gr - b < 50) bone++;
+        // fibres: the viridis ramp (purple-blue-teal-green-yellow): green or blue above red
+        const isFibre = (gr > r + 25 && gr > 60) || (b > r + 30 && b > gr && b > 80);
+        if (isFibre) {
+          fibre++;
+          if ((x + y) % 7 === 0) fibreAt.push([x, y]);
+        }
+        // text: dark pixels in the HUD's top-left corner (the lesson's panel)
+        if (x < w / 3 && y < h / 5 && r < 90 && gr < 90 && b < 90) text++;
+      }
+    }
+    return { w, h, colours: colours.size, bone, fibre, text, background, fibreAt };
+  });
+}
+
+async function lockSomewhere(page, points, press, release) {
+  for (const [x, y] of points) {
+    await press(x, y);
+    const s = await page.waitForTimeout(300).then(() => status(page));
+    if (s.locked) return [x, y];
+    await release(x, y);
+    await page.waitForTimeout(100);
+  }
+  return null;
+}
+
+// Points to try, spread over the fibre pixels (nearest the middle first).
+function candidates(st, n) {
+  const pts = st.fibreAt.slice().sort((a, b) =>
+    Math.hypot(a[0] - st.w / 2, a[1] - st.h / 2) - Math.hypot(b[0] - st.w / 2, b[1] - st.h / 2));
+  const out = [];
+  for (let i = 0; i < n && pts.length; i++) out.push(pts[Math.floor(i * pts.length / n)]);
+  return out;
+}
+
+async function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  const { py, url } = await serve(buildDir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: W, height: H }, deviceScaleFactor: 1, hasTouch: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+
+    // 1. first frames, the student's own world (no demonstration playing)
+    await page.goto(`${url}/fibrelab.html?demo=0`);
+    await waitFor(page, 'first frames', (s) => s.frames >= 3, 60000);
+    check(errors.length === 0, `page runs without console errors ${errors.length ? JSON.stringify(errors) : ''}`);
+
+    // 2. the picture
+    await page.screenshot({ path: path.join(outDir, 'page.png') });
+    const st = await canvasStats(page);
+    const total = st.w * st.h;
+    check(st.w === W && st.h === H, `canvas is ${W}x${H} (got ${st.w}x${st.h})`);
+    check(st.colours > 200 && st.background < 0.95 * total, `picture is not blank (${st.colours} colours)`);
+    check(st.bone > 0.002 * total, `bone colour present (${st.bone} px)`);
+    check(st.fibre > 0.002 * total, `fibre colours present (${st.fibre} px)`);
+    check(st.text > 300, `HUD text present (${st.text} dark px top left)`);
+
+    // 3. lock with the mouse, stretch with the arrow key, let go
+    const s0 = await status(page);
+    check(!s0.locked, 'nothing locked at the start');
+    const at = await lockSomewhere(page, candidates(st, 12),
+      async (x, y) => { await page.mouse.move(x, y); await page.mouse.down(); },
+      async () => { await page.mouse.up(); });
+    check(at !== null, `mouse down on a muscle locks it${at ? ` (at ${at})` : ''}`);
+    await page.keyboard.down('Shift');
+    await page.keyboard.down('ArrowRight');
+    const s1 = await waitFor(page, 'stretch under the lock', (s) => s.stretch > s0.stretch + 0.1, 30000);
+    await page.keyboard.up('ArrowRight');
+    await page.keyboard.up('Shift');
+    check(s1.locked, `the joint stretched under the lock (${s0.joint_deg.toFixed(1)} -> ${s1.joint_deg.toFixed(1)} deg, ` +
+          `stretch ${s0.stretch.toFixed(2)} -> ${s1.stretch.toFixed(2)})`);
+    await page.mouse.up();
+    await waitFor(page, 'release', (s) => !s.locked, 5000);
+    check(true, `mouse up lets go (adhesions released ${s1.released} of ${s1.adhesions})`);
+
+    // dragging the limb (its far end, right of the muscles) moves the joint
+    const before = (await status(page)).joint_deg;
+    const far = st.fibreAt.reduce((a, b) => (b[0] > a[0] ? b : a));
+    await page.mouse.move(Math.min(far[0] + 60, W - 5), far[1]);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) {
+      await page.mouse.move(Math.min(far[0] + 60, W - 5), far[1] + 12 * i);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(1500);
+    await page.mouse.up();
+    const after = (await status(page)).joint_deg;
+    check(Math.abs(after - before) > 2, `dragging the limb moves the joint (${before.toFixed(1)} -> ${after.toFixed(1)} deg)`);
+
+    // 4. a finger locks
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, pts) => cdp.send('Input.dispatchTouchEvent',
+      { type, touchPoints: pts.map(([x, y], id) => ({ x, y, id })) });
+    const st2 = await canvasStats(page);
+    const fat = await lockSomewhere(page, candidates(st2, 12),
+      (x, y) => touch('touchStart', [[x, y]]), () => touch('touchEnd', []));
+    check(fat !== null, 'a finger on a muscle locks it');
+    await touch('touchEnd', []);
+    await waitFor(page, 'finger lifted', (s) => !s.locked, 5000);
+    check(true, 'lifting the finger lets go');
+    check(errors.length === 0, `no console errors ${errors.length ? JSON.stringify(errors) : ''}`);
+
+    // frame rate: the default page, two-bands playing its demonstration
+    await page.goto(`${url}/fibrelab.html`);
+    await waitFor(page, 'first frames', (s) => s.frames >= 3, 60000);
+    const f0 = (await status(page)).frames, t0 = Date.now();
+    await page.waitForTimeout(5000);
+    const f1 = (await status(page)).frames, secs = (Date.now() - t0) / 1000;
+    const fps = (f1 - f0) / secs;
+    const weight = ['html', 'js', 'wasm', 'data']
+      .reduce((sum, ext) => sum + fs.statSync(path.join(buildDir, `fibrelab.${ext}`)).size, 0);
+    console.log(`web-test: two-bands ${W}x${H}: ${fps.toFixed(1)} frames/s over ${secs.toFixed(1)} s ` +
+                `(headless Chromium, SwiftShader); page weight ${(weight / 1e6).toFixed(2)} MB`);
+    check(fps > 1, 'the page keeps drawing');
+    check(weight < 5e6, 'page and data under 5 MB');
+  } finally {
+    await browser.close();
+    py.kill();
+  }
+}
+
+main().catch((e) => {
+  if (!process.exitCode) console.error(`web-test: FAIL: ${e.message}`);
+  process.exitCode = 1;
+});
