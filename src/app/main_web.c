@@ -6,9 +6,10 @@
  * to the browser's frame loop. The lessons, shaders and font are in the
  * page's packaged files (/assets, /shaders).
  *
- * After every frame it sets window.fibrelabStatus = {frames, locked, joint_deg,
- * stretch (0 shortened .. 1 stretched), released, adhesions}: what a test or a curious teacher can read from the
- * browser's console.
+ * After every frame it sets window.fibrelabStatus = {frames, frame_ms (time
+ * in app_frame), locked, joint_deg, stretch (0 shortened .. 1 stretched),
+ * released, adhesions}: what a test, or a teacher at the browser's console,
+ * can read.
  */
 #include <emscripten/emscripten.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@ typedef struct web_page {
     bool have_demo;
     app app;
     long frames;           /* frames drawn */
+    double frame_ms;       /* time in app_frame, smoothed (the rest of a frame is the browser's) */
 } web_page;
 
 /* The address's ?KEY=VALUE, into out ("" when absent). */
@@ -38,14 +40,18 @@ static void query_value(const char *key, char *out, size_t out_size) {
     snprintf(out, out_size, "%s", emscripten_run_script_string(js));
 }
 
-EM_JS(void, publish_status, (long frames, int locked, double joint_deg, double stretch, int released, int adhesions), {
-    globalThis.fibrelabStatus = {frames: frames, locked: !!locked, joint_deg: joint_deg, stretch: stretch,
-                                 released: released, adhesions: adhesions};
+EM_JS(void, publish_status, (long frames, double frame_ms, int locked, double joint_deg, double stretch, int released,
+                             int adhesions), {
+    globalThis.fibrelabStatus = {frames: frames, frame_ms: frame_ms, locked: !!locked, joint_deg: joint_deg,
+                                 stretch: stretch, released: released, adhesions: adhesions};
 })
 
 static bool page_frame(void *user) {
     web_page *pg = user;
+    double t0 = platform_now_s();
     bool go_on = app_frame(&pg->app);
+    double ms = 1000.0 * (platform_now_s() - t0);
+    pg->frame_ms = pg->frames ? 0.95 * pg->frame_ms + 0.05 * ms : ms;
     const sim_world *w = pg->app.world;
     int released = 0, total = 0;
     for (int m = 0; m < sim_world_muscle_count(w); m++) {
@@ -53,11 +59,11 @@ static bool page_frame(void *user) {
         released += rm.adhesions_released, total += rm.adhesions_total;
     }
     sim_state s = sim_world_state(w);
-    publish_status(++pg->frames, s.locked, s.joint_deg, s.joint_fraction, released, total);
+    publish_status(++pg->frames, pg->frame_ms, s.locked, s.joint_deg, s.joint_fraction, released, total);
     return go_on;
 }
 
-/* One line on the page and the console; the page has nothing else to show. */
+/* One line on the console, which the page's shell also shows. */
 static int fail(const char *what) {
     fprintf(stderr, "fibrelab: %s\n", what);
     return 1;
