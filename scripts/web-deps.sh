@@ -11,6 +11,7 @@ out=build/web-deps/cjson
 [ -f "$out/cJSON.c" ] && exit 0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+chmod 755 "$tmp" # apt drops to its own user to download
 mkdir -p "$tmp/lists/partial"
 printf '%s\n' "deb-src http://deb.debian.org/debian bookworm main" \
     "deb-src http://deb.debian.org/debian-security bookworm-security main" > "$tmp/sources.list"

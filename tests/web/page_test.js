@@ -13,7 +13,8 @@
 //      right arrow stretches the joint under the lock, mouse up lets go;
 //      then dragging the limb with the mouse moves the joint;
 //   4. a finger on a muscle (a touch event) locks too, and lifting it lets go;
-//      two fingers spreading apart zoom in.
+//      two fingers spreading apart zoom in;
+//   5. a smaller window: the canvas follows.
 // It then measures the frame rate of the default page (two-bands playing its
 // demonstration) over 5 s and prints it with the page's weight.
 'use strict';
@@ -232,6 +233,13 @@ async function main() {
     const z1 = await canvasStats(page), zs = await status(page);
     check(!zs.locked && z1.fibre > 1.2 * z0.fibre,
           `two fingers spreading zoom in (fibre pixels ${z0.fibre} -> ${z1.fibre}), no lock`);
+    // a smaller window: the drawing follows
+    await page.setViewportSize({ width: 800, height: 600 });
+    const rf = (await status(page)).frames;
+    await waitFor(page, 'frames after a resize', (s) => s.frames > rf + 3, 10000);
+    const small = await canvasStats(page);
+    check(small.w === 800 && small.h === 600 && small.fibre > 0.002 * 800 * 600,
+          `after a resize to 800x600 the canvas follows and shows the muscles (${small.w}x${small.h})`);
     check(errors.length === 0, `no console errors ${errors.length ? JSON.stringify(errors) : ''}`);
 
     // frame rate: the default page, two-bands playing its demonstration,
