@@ -7,9 +7,9 @@
  * page's packaged files (/assets, /shaders).
  *
  * After every frame it sets window.fibrelabStatus = {frames, frame_ms (time
- * in app_frame), locked, joint_deg, stretch (0 shortened .. 1 stretched),
- * released, adhesions}: what a test, or a teacher at the browser's console,
- * can read.
+ * in app_frame), locked, lock_at (s along the muscle), joint_deg, stretch
+ * (0 shortened .. 1 stretched), released, adhesions}: what a test, or a
+ * teacher at the browser's console, can read.
  */
 #include <emscripten/emscripten.h>
 #include <stdio.h>
@@ -40,10 +40,10 @@ static void query_value(const char *key, char *out, size_t out_size) {
     snprintf(out, out_size, "%s", emscripten_run_script_string(js));
 }
 
-EM_JS(void, publish_status, (long frames, double frame_ms, int locked, double joint_deg, double stretch, int released,
-                             int adhesions), {
-    globalThis.fibrelabStatus = {frames: frames, frame_ms: frame_ms, locked: !!locked, joint_deg: joint_deg,
-                                 stretch: stretch, released: released, adhesions: adhesions};
+EM_JS(void, publish_status, (long frames, double frame_ms, int locked, double lock_at, double joint_deg, double stretch,
+                             int released, int adhesions), {
+    globalThis.fibrelabStatus = {frames: frames, frame_ms: frame_ms, locked: !!locked, lock_at: lock_at,
+                                 joint_deg: joint_deg, stretch: stretch, released: released, adhesions: adhesions};
 })
 
 static bool page_frame(void *user) {
@@ -59,7 +59,7 @@ static bool page_frame(void *user) {
         released += rm.adhesions_released, total += rm.adhesions_total;
     }
     sim_state s = sim_world_state(w);
-    publish_status(++pg->frames, pg->frame_ms, s.locked, s.joint_deg, s.joint_fraction, released, total);
+    publish_status(++pg->frames, pg->frame_ms, s.locked, s.lock_at, s.joint_deg, s.joint_fraction, released, total);
     return go_on;
 }
 
