@@ -8,8 +8,8 @@
  *
  * After every frame it sets window.fibrelabStatus = {frames, frame_ms (time
  * in app_frame), locked, lock_at (s along the muscle), joint_deg, stretch
- * (0 shortened .. 1 stretched), released, adhesions}: what a test, or a
- * teacher at the browser's console, can read.
+ * (0 shortened .. 1 stretched), released, adhesions, camera_m (the camera's
+ * distance)}: what a test, or a teacher at the browser's console, can read.
  */
 #include <emscripten/emscripten.h>
 #include <stdio.h>
@@ -41,9 +41,10 @@ static void query_value(const char *key, char *out, size_t out_size) {
 }
 
 EM_JS(void, publish_status, (long frames, double frame_ms, int locked, double lock_at, double joint_deg, double stretch,
-                             int released, int adhesions), {
+                             int released, int adhesions, double camera_m), {
     globalThis.fibrelabStatus = {frames: frames, frame_ms: frame_ms, locked: !!locked, lock_at: lock_at,
-                                 joint_deg: joint_deg, stretch: stretch, released: released, adhesions: adhesions};
+                                 joint_deg: joint_deg, stretch: stretch, released: released, adhesions: adhesions,
+                                 camera_m: camera_m};
 })
 
 static bool page_frame(void *user) {
@@ -59,7 +60,8 @@ static bool page_frame(void *user) {
         released += rm.adhesions_released, total += rm.adhesions_total;
     }
     sim_state s = sim_world_state(w);
-    publish_status(++pg->frames, pg->frame_ms, s.locked, s.lock_at, s.joint_deg, s.joint_fraction, released, total);
+    publish_status(++pg->frames, pg->frame_ms, s.locked, s.lock_at, s.joint_deg, s.joint_fraction, released, total,
+                   pg->app.ctl.camera.distance_m);
     return go_on;
 }
 

@@ -10,11 +10,12 @@
 //      (OUT_DIR/page.png is the screenshot);
 //   3. a lock and stretch through the page's input events (read back from
 //      window.fibrelabStatus, set by main_web.c): the left arrow shortens the
-//      muscle, mouse down on it just before the tangle locks it, the right
-//      arrow lengthens it under the lock and adhesions release
-//      (OUT_DIR/lock.png); mouse up lets go; then dragging the limb
-//      with the mouse moves the joint;
-//   4. a finger on a muscle (a touch event) locks too, and lifting it lets go;
+//      muscle, mouse down on it just before the tangle locks it, dragging
+//      turns the limb with the lock in place, the right arrow lengthens the
+//      muscle further and adhesions release (OUT_DIR/lock.png); mouse up
+//      lets go; then dragging the limb itself moves the joint;
+//   4. a finger on a muscle (a touch event) locks too, moving it turns the
+//      limb, and lifting it lets go;
 //      two fingers spreading apart zoom in;
 //   5. a smaller window: the canvas follows.
 // It then measures the frame rate of the default page (two-bands playing its
@@ -78,7 +79,7 @@ function canvasStats(page) {
     const px = g.getImageData(0, 0, w, h).data;
     const colours = new Set();
     let bone = 0, fibre = 0, text = 0, background = 0;
-    const fibreAt = [];
+    const fibreAt = [], boneAt = [];
     const bg = [px[0], px[1], px[2]];
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
@@ -86,18 +87,22 @@ function canvasStats(page) {
         colours.add((r >> 3) << 10 | (gr >> 3) << 5 | (b >> 3));
         if (Math.abs(r - bg[0]) + Math.abs(gr - bg[1]) + Math.abs(b - bg[2]) < 12) background++;
         // bone: warm off-white (0.91, 0.87, 0.78 lit and textured)
-        if (r > 150 && r >= gr && gr >= b && r - b > 12 && r - b < 70 && gr - b < 50) bone++;
+        if (r > 150 && r >= gr && gr >= b && r - b > 12 && r - b < 70 && gr - b < 50) {
+          bone++;
+          if ((x + y) % 7 === 0) boneAt.push([x, y]);
+        }
         // fibres: the viridis ramp (purple-blue-teal-green-yellow): green or blue above red
-        const isFibre = (gr > r + 25 && gr > 60) || (b > r + 30 && b > gr && b > 80);
+        const sat = Math.max(r, gr, b) - Math.min(r, gr, b); // the panels and background are greys
+        const isFibre = sat > 50 && ((gr > r + 25 && gr > 60) || (b > r + 30 && b > gr && b > 80));
         if (isFibre) {
           fibre++;
-          if ((x + y) % 7 === 0) fibreAt.push([x, y]);
+          if ((x + y) % 7 === 0 && x < 0.84 * w) fibreAt.push([x, y]); // not the legend's colour bar
         }
         // text: dark pixels in the HUD's top-left corner (the lesson's panel)
         if (x < w / 3 && y < h / 5 && r < 90 && gr < 90 && b < 90) text++;
       }
     }
-    return { w, h, colours: colours.size, bone, fibre, text, background, fibreAt };
+    return { w, h, colours: colours.size, bone, fibre, text, background, fibreAt, boneAt };
   });
 }
 
@@ -124,13 +129,27 @@ async function lockNear(page, st, target, tol) {
     if (!col.length) continue;
     await page.mouse.move(x, col[col.length >> 1]);
     await page.mouse.down();
-    await page.waitForTimeout(300);
-    const s = await status(page);
-    if (s.locked && Math.abs(s.lock_at - target) <= tol) return s;
+    let s = await status(page);
+    for (let t = 0; t < 10 && !s.locked; t++) s = await page.waitForTimeout(100).then(() => status(page));
+    if (s.locked && Math.abs(s.lock_at - target) <= tol) return { ...s, x, y: col[col.length >> 1] };
     await page.mouse.up();
     await page.waitForTimeout(100);
   }
   return null;
+}
+
+// With the button held at (x, y), moves the pointer by (dx, dy) px each
+// 100 ms (250 px at most, then waits) until pred(status) or 40 s.
+async function dragUntil(page, x, y, dx, dy, pred) {
+  const end = Date.now() + 40000;
+  for (let i = 1; Date.now() < end; i++) {
+    const k = Math.min(i, 250);
+    await page.mouse.move(x + dx * k, y + dy * k);
+    await page.waitForTimeout(100);
+    const s = await status(page);
+    if (pred(s)) return s;
+  }
+  return status(page);
 }
 
 // Points to try, spread over the fibre pixels (nearest the middle first).
@@ -201,10 +220,10 @@ async function main() {
     check(st.fibre > 0.002 * total, `fibre colours present (${st.fibre} px)`);
     check(st.text > 300, `HUD text present (${st.text} dark px top left)`);
 
-    // 3. soft tissue release with the mouse and keys: shorten the muscle
-    // (left arrow), press on it just on the origin side of the tangle and
-    // hold the button (the lock), lengthen it at the taught pace (right
-    // arrow) and hold: adhesions release; letting go of the button unlocks
+    // 3. soft tissue release: shorten the muscle (left arrow), press on it
+    // just on the origin side of the tangle and hold the button (the lock),
+    // drag to turn the limb, then lengthen further at the taught pace (right
+    // arrow): the muscle lengthens under the lock and adhesions release
     const s0 = await status(page);
     check(!s0.locked && s0.released === 0, 'nothing locked or released at the start');
     await page.keyboard.down('ArrowLeft');
@@ -212,24 +231,33 @@ async function main() {
     await page.keyboard.up('ArrowLeft');
     const lock = await lockNear(page, await canvasStats(page), LOCK_AT, 0.06);
     check(lock !== null, `mouse down on the muscle locks it${lock ? ` (at s = ${lock.lock_at.toFixed(2)})` : ''}`);
+    const s1 = await dragUntil(page, lock.x, lock.y, 0, -1, (s) => s.stretch > lock.stretch + 0.15);
+    check(s1.locked && s1.stretch > lock.stretch + 0.15 && Math.abs(s1.lock_at - lock.lock_at) < 0.02,
+          `dragging while locked turns the limb (${lock.joint_deg.toFixed(0)} -> ${s1.joint_deg.toFixed(0)} deg); ` +
+          `the lock stays put`);
     await page.keyboard.down('ArrowRight');
-    const s1 = await waitFor(page, 'adhesions releasing', (s) => s.released >= 0.1 * s.adhesions, 40000);
+    const s2 = await waitFor(page, 'adhesions releasing', (s) => s.released >= 0.1 * s.adhesions, 40000);
     await page.keyboard.up('ArrowRight');
-    check(s1.locked && s1.stretch > lock.stretch + 0.3,
-          `the joint lengthened under the lock (${lock.joint_deg.toFixed(0)} -> ${s1.joint_deg.toFixed(0)} deg) ` +
-          `and adhesions released (${s1.released} of ${s1.adhesions})`);
+    check(s2.locked && s2.stretch > lock.stretch + 0.3,
+          `lengthening further under the lock (right arrow, to ${s2.joint_deg.toFixed(0)} deg) releases adhesions ` +
+          `(${s2.released} of ${s2.adhesions})`);
     await page.screenshot({ path: path.join(outDir, 'lock.png') });
     await page.mouse.up();
     await waitFor(page, 'letting go', (s) => !s.locked, 5000);
     check(true, 'mouse up lets go');
 
-    // dragging the limb (its far end, right of the muscles) moves the joint
+    // dragging the limb (its bone beyond the insertion, up and right) moves the joint
     const before = (await status(page)).joint_deg;
-    const far = (await canvasStats(page)).fibreAt.reduce((a, b) => (b[0] > a[0] ? b : a));
-    await page.mouse.move(Math.min(far[0] + 60, W - 5), far[1]);
+    const now = await canvasStats(page);
+    const ins = now.fibreAt.reduce((p, q) => (q[0] > p[0] ? q : p));
+    const grip = now.boneAt.filter(([x, y]) => x > ins[0] + 60 && y < ins[1] - 60)
+      .reduce((p, q) => (!p || Math.hypot(q[0] - ins[0] - 150, q[1] - ins[1] + 150) <
+                               Math.hypot(p[0] - ins[0] - 150, p[1] - ins[1] + 150) ? q : p), null);
+    check(grip !== null, `the far bone is in the picture${grip ? ` (at ${grip})` : ''}`);
+    await page.mouse.move(grip[0], grip[1]);
     await page.mouse.down();
     for (let i = 1; i <= 20; i++) {
-      await page.mouse.move(Math.min(far[0] + 60, W - 5), far[1] + 12 * i);
+      await page.mouse.move(grip[0] + 8 * i, grip[1] + 8 * i);
       await page.waitForTimeout(50);
     }
     await page.waitForTimeout(1500);
@@ -245,23 +273,32 @@ async function main() {
     const fat = await lockSomewhere(page, candidates(st2, 12),
       (x, y) => touch('touchStart', [[x, y]]), () => touch('touchEnd', []));
     check(fat !== null, 'a finger on a muscle locks it');
+    const t0 = await status(page);
+    for (let i = 1; i <= 30; i++) {
+      await touch('touchMove', [[fat[0], fat[1] - 5 * i]]);
+      await page.waitForTimeout(50);
+    }
+    const t1 = await waitFor(page, 'the finger turning the limb', (s) => Math.abs(s.joint_deg - t0.joint_deg) > 3, 10000);
+    check(t1.locked, `moving the finger turns the limb with the lock held (${t0.joint_deg.toFixed(0)} -> ` +
+          `${t1.joint_deg.toFixed(0)} deg)`);
     await touch('touchEnd', []);
     await waitFor(page, 'finger lifted', (s) => !s.locked, 5000);
     check(true, 'lifting the finger lets go');
 
     // two fingers spreading apart zoom in (and lock nothing)
-    const z0 = await canvasStats(page);
+    const z0 = await status(page);
     await touch('touchStart', [[560, 620], [720, 620]]);
     for (let i = 1; i <= 10; i++) {
       await touch('touchMove', [[560 - 25 * i, 620], [720 + 25 * i, 620]]);
       await page.waitForTimeout(50);
     }
     await touch('touchEnd', []);
-    await page.waitForTimeout(500);
-    const z1 = await canvasStats(page), zs = await status(page);
-    check(!zs.locked && z1.fibre > 1.2 * z0.fibre,
-          `two fingers spreading zoom in (fibre pixels ${z0.fibre} -> ${z1.fibre}), no lock`);
-    // a smaller window: the drawing follows
+    const z1 = await waitFor(page, 'pinch zoom', (s) => s.camera_m < 0.8 * z0.camera_m, 5000);
+    check(!z1.locked, `two fingers spreading zoom in (camera ${z0.camera_m.toFixed(2)} -> ${z1.camera_m.toFixed(2)} m), ` +
+          'no lock');
+
+    // a smaller window (after R, the side view again): the drawing follows
+    await page.keyboard.press('r');
     await page.setViewportSize({ width: 800, height: 600 });
     const rf = (await status(page)).frames;
     await waitFor(page, 'frames after a resize', (s) => s.frames > rf + 3, 10000);
