@@ -32,8 +32,7 @@ struct platform {
     int head, count;
     int width_px, height_px;
     float px_per_css;           /* drawing-buffer pixels per CSS pixel */
-    /* touch: -1 none; the finger that is the left button, or the two that orbit and zoom */
-    long finger[2];
+    /* touch: where the first two fingers are (in the order they came) */
     float fx[2], fy[2];
     int fingers;                /* fingers on the canvas */
     bool one_finger, two_fingers;
@@ -156,14 +155,12 @@ static void touch_release(platform *p) {
 static EM_BOOL on_touch(int type, const EmscriptenTouchEvent *t, void *user) {
     platform *p = user;
     /* the fingers now down, in the order they came (the first two count) */
-    long down[2] = {-1, -1};
     float x[2] = {0, 0}, y[2] = {0, 0};
     int n = 0;
     for (int i = 0; i < t->numTouches; i++) {
         const EmscriptenTouchPoint *tp = &t->touches[i];
         bool lifted = tp->isChanged && (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL);
         if (lifted || n == 2) continue;
-        down[n] = tp->identifier;
         x[n] = (float)tp->targetX * p->px_per_css, y[n] = (float)tp->targetY * p->px_per_css;
         n++;
     }
@@ -175,7 +172,6 @@ static EM_BOOL on_touch(int type, const EmscriptenTouchEvent *t, void *user) {
          * starts nothing until all are up (no stray lock) */
         touch_release(p);
         memcpy(p->fx, x, sizeof x), memcpy(p->fy, y, sizeof y);
-        memcpy(p->finger, down, sizeof down);
         if (n == 1 && before == 0) {
             p->one_finger = true;
             touch_button(p, PLATFORM_EVENT_MOUSE_DOWN, PLATFORM_BUTTON_LEFT, x[0], y[0]);
@@ -216,7 +212,6 @@ platform *platform_create(const platform_desc *d, char *err, size_t err_size) {
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
-    p->finger[0] = p->finger[1] = -1;
     emscripten_set_window_title(d->title);
     EmscriptenWebGLContextAttributes a;
     emscripten_webgl_init_context_attributes(&a);
