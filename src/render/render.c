@@ -7,12 +7,12 @@
  * picture); contact disc and cursor; then text.
  */
 #include <cglm/cglm.h>
-#include "render_gl.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "render_gl.h"
 #include "render_image.h"
 #include "render_internal.h"
 #include "render_limb.h"
