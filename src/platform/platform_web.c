@@ -13,14 +13,17 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "platform.h"
 
 #define CANVAS "#canvas"
+#define PICTURES_DIR "/pictures"
 #define QUEUE_SIZE 256
 #define PINCH_PER_NOTCH 1.1f   /* finger spread ratio that makes one wheel notch */
 #define WHEEL_PX_PER_NOTCH 100.0
@@ -298,6 +301,8 @@ void platform_run(platform *p, bool (*frame)(void *user), void *user) {
 }
 
 bool platform_pictures_dir(char *out, size_t out_size) {
-    (void)out, (void)out_size;
-    return false; /* a page has no folder to save into */
+    /* a folder in the page's memory: the page (shell.html) hands each picture
+     * saved there to the browser as a download */
+    if (mkdir(PICTURES_DIR, 0755) != 0 && errno != EEXIST) return false;
+    return (size_t)snprintf(out, out_size, "%s", PICTURES_DIR) < out_size;
 }

@@ -76,6 +76,7 @@ endif()
 set(src ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_options(fibrelab PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMINIFY_HTML=0
+  -sEXPORTED_RUNTIME_METHODS=FS # the shell reads the pictures the app saves (P) to download them
   "SHELL:--shell-file ${src}/src/web/shell.html"
   "SHELL:--preload-file ${src}/assets/lessons@/assets/lessons"
   "SHELL:--preload-file ${src}/assets/textures/bone.png@/assets/textures/bone.png"

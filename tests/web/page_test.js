@@ -17,7 +17,8 @@
 //   4. a finger on a muscle (a touch event) locks too, moving it turns the
 //      limb, and lifting it lets go;
 //      two fingers spreading apart zoom in;
-//   5. a smaller window: the canvas follows.
+//   5. P downloads the picture (OUT_DIR/picture.png); a smaller window: the
+//      canvas follows.
 // It then measures the frame rate of the default page (two-bands playing its
 // demonstration) over 5 s and prints it with the page's weight.
 'use strict';
@@ -297,8 +298,17 @@ async function main() {
     check(!z1.locked, `two fingers spreading zoom in (camera ${z0.camera_m.toFixed(2)} -> ${z1.camera_m.toFixed(2)} m), ` +
           'no lock');
 
-    // a smaller window (after R, the side view again): the drawing follows
+    // P (after R, the side view again): the picture comes as a download
     await page.keyboard.press('r');
+    await page.waitForTimeout(300);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.keyboard.press('p')]);
+    const picture = path.join(outDir, 'picture.png');
+    await download.saveAs(picture);
+    const head = fs.readFileSync(picture).subarray(0, 8).toString('latin1');
+    check(/^fibrelab-two-bands-.*\.png$/.test(download.suggestedFilename()) && head === '\x89PNG\r\n\x1a\n',
+          `P downloads the picture as a PNG (${download.suggestedFilename()}, ${fs.statSync(picture).size} bytes)`);
+
+    // a smaller window: the drawing follows
     await page.setViewportSize({ width: 800, height: 600 });
     const rf = (await status(page)).frames;
     await waitFor(page, 'frames after a resize', (s) => s.frames > rf + 3, 10000);
