@@ -27,6 +27,9 @@ app_status app_open(app *a, const lesson *l, uint64_t seed, const script *s, cha
      * for N frames and closes it */
     const char *limit = set_env("FIBRELAB_WINDOW_FRAMES");
     if (limit) no_display = false;
+#ifdef __EMSCRIPTEN__
+    no_display = false; /* a web page always has its canvas */
+#endif
     if (no_display) return APP_NO_DISPLAY;
     sim_world_desc d = l->desc;
     d.seed = seed;

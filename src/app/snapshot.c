@@ -1,10 +1,10 @@
 /* snapshot.c: offscreen pictures (snapshot.h). */
-#include <epoxy/gl.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "controls.h"
 #include "platform.h"
+#include "render_gl.h"
 #include "render_target.h"
 #include "snapshot.h"
 

@@ -70,7 +70,8 @@ typedef struct platform platform;
 
 platform_desc platform_desc_default(void);
 /* Opens the window with an OpenGL 3.3 core context, functions loaded by
- * libepoxy. NULL with one sentence in err (no display, no OpenGL 3.3). */
+ * libepoxy (in a web page: WebGL 2 on its canvas). NULL with one sentence in
+ * err (no display, no OpenGL 3.3). */
 platform *platform_create(const platform_desc *desc, char *err, size_t err_size);
 void platform_destroy(platform *p);
 /* The next pending event; false when there are none. */

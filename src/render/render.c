@@ -7,12 +7,12 @@
  * picture); contact disc and cursor; then text.
  */
 #include <cglm/cglm.h>
-#include <epoxy/gl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "render_gl.h"
 #include "render_image.h"
 #include "render_internal.h"
 #include "render_limb.h"
@@ -42,7 +42,11 @@ render_options render_options_default(void) {
 }
 
 render_desc render_desc_default(void) {
+#ifdef __EMSCRIPTEN__
+    return (render_desc){.shader_dir = NULL, .glsl_version = RENDER_GLSL_ES};
+#else
     return (render_desc){.shader_dir = NULL, .glsl_version = RENDER_GLSL_DESKTOP};
+#endif
 }
 
 static bool load_program(render_program *p, const render_desc *d, const char *name, char *err, size_t err_size) {

@@ -1,11 +1,11 @@
 /* render_batch.c: coloured triangle batches (render_batch.h). */
-#include <epoxy/gl.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "render_batch.h"
+#include "render_gl.h"
 
 bool render_batch_init(render_batch *b) {
     memset(b, 0, sizeof *b);

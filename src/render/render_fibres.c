@@ -1,12 +1,12 @@
 /* render_fibres.c: the fibres and adhesions as strips of camera-facing
  * quads, rebuilt from the model every frame: only the fibres that can be
  * seen, nearest first, with only the particles the screen needs. */
-#include <epoxy/gl.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "render_gl.h"
 #include "render_internal.h"
 #include "render_ramp.h"
 #include "sim_view.h"

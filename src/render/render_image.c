@@ -1,9 +1,9 @@
 /* render_image.c: PNG in and out, framebuffer read-back (render_image.h). */
-#include <epoxy/gl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "render_gl.h"
 #include "render_image.h"
 #include "render_paths.h"
 #include "stb_image.h"

@@ -3,11 +3,11 @@
  * that name the origin, the insertion and the tangle. Sizes follow the
  * drawable's height so a projector and a laptop read the same. */
 #include <cglm/cglm.h>
-#include <epoxy/gl.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "render_gl.h"
 #include "render_internal.h"
 #include "render_layout.h"
 #include "render_ramp.h"

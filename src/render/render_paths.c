@@ -42,6 +42,7 @@ bool render_find_file(const char *rel, char *out, size_t out_size) {
         exe[got] = '\0';
         char *slash = strrchr(exe, '/');
         if (slash) *slash = '\0';
+        /* the parentheses tell clang (-Wstring-concatenation) the joined literal is meant */
         static const char *const up[] = {"", "/..", ("/" FIBRELAB_RELATIVE_DATADIR)};
         for (size_t i = 0; i < sizeof up / sizeof *up; i++) {
             char root[RENDER_PATH_MAX + 32];

@@ -1,10 +1,10 @@
 /* render_shader.c: GLSL programs from files (render_shader.h). */
 #include <ctype.h>
-#include <epoxy/gl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "render_gl.h"
 #include "render_paths.h"
 #include "render_shader.h"
 

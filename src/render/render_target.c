@@ -1,7 +1,7 @@
 /* render_target.c: offscreen framebuffers (render_target.h). */
-#include <epoxy/gl.h>
 #include <string.h>
 
+#include "render_gl.h"
 #include "render_image.h"
 #include "render_target.h"
 

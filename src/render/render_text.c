@@ -1,10 +1,10 @@
 /* render_text.c: baked TrueType text (render_text.h). */
-#include <epoxy/gl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "render_gl.h"
 #include "render_paths.h"
 #include "render_text.h"
 #include "stb_truetype.h"

@@ -1,0 +1,86 @@
+# web.cmake: the browser build (issue 7), included by CMakeLists.txt when
+# configured with emscripten (the `web` preset). The same model, lessons,
+# renderer and app code as the desktop; only the platform (platform_web.c)
+# and the entry (main_web.c) differ. Output: build/web/fibrelab.html with
+# .js, .wasm and .data (the lessons, shaders, texture and font, packaged).
+# No SDL, libepoxy or cmocka here, and no tests (scripts/web-test.sh tests
+# the page in Chromium).
+
+# cJSON from Debian's source package (scripts/web-deps.sh, fetched once);
+# cglm and stb are header-only and used from Debian's /usr/include.
+set(WEB_DEPS ${CMAKE_CURRENT_SOURCE_DIR}/build/web-deps)
+if(NOT EXISTS ${WEB_DEPS}/cjson/cJSON.c)
+  execute_process(COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/scripts/web-deps.sh RESULT_VARIABLE deps_status)
+  if(NOT deps_status EQUAL 0)
+    message(FATAL_ERROR "scripts/web-deps.sh could not fetch cJSON's source from Debian")
+  endif()
+endif()
+foreach(header cglm/cglm.h stb/stb_truetype.h)
+  if(NOT EXISTS /usr/include/${header})
+    message(FATAL_ERROR "/usr/include/${header} missing: scripts/setup.sh installs it")
+  endif()
+endforeach()
+# /usr/include itself would bring the host's C library headers: only cglm's folder is linked in
+file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/web-include)
+file(CREATE_LINK /usr/include/cglm ${CMAKE_BINARY_DIR}/web-include/cglm SYMBOLIC)
+
+add_library(web_cjson STATIC ${WEB_DEPS}/cjson/cJSON.c)
+target_include_directories(web_cjson SYSTEM PUBLIC ${WEB_DEPS}/cjson)
+add_library(web_headers INTERFACE)
+target_include_directories(web_headers SYSTEM INTERFACE ${CMAKE_BINARY_DIR}/web-include /usr/include/stb)
+
+# The source lists mirror CMakeLists.txt's libraries (a file missing here
+# fails this build's link, which scripts/web-test.sh runs in CI).
+add_library(fibrelab_sim STATIC
+  src/sim/sim_desc.c src/sim/sim_world.c src/sim/sim_build.c src/sim/sim_solver.c src/sim/sim_lock.c
+  src/sim/sim_adhesion.c src/sim/sim_client.c src/sim/sim_metrics.c src/sim/sim_palpate.c src/sim/sim_view.c)
+target_include_directories(fibrelab_sim PUBLIC src/sim)
+target_link_libraries(fibrelab_sim PUBLIC web_headers)
+# wasm SIMD (every current browser has it) halves the model's time per
+# frame, as the desktop's vectorised loops; no fused multiply-add, so the same bits
+target_compile_options(fibrelab_sim PRIVATE ${FIBRELAB_WARNINGS} -ffp-contract=off -fno-math-errno -fno-trapping-math
+  -O3 -msimd128)
+
+add_library(fibrelab_lesson STATIC
+  src/lesson/lesson.c src/lesson/lesson_check.c src/lesson/lesson_set.c src/lesson/lesson_steps.c src/lesson/script.c)
+target_include_directories(fibrelab_lesson PUBLIC src/lesson)
+target_link_libraries(fibrelab_lesson PUBLIC fibrelab_sim web_cjson)
+target_compile_options(fibrelab_lesson PRIVATE ${FIBRELAB_WARNINGS})
+target_compile_definitions(fibrelab_lesson PUBLIC FIBRELAB_SOURCE_ASSETS="/assets")
+
+add_library(fibrelab_render STATIC
+  src/render/render.c src/render/render_batch.c src/render/render_camera.c src/render/render_fibres.c
+  src/render/render_image.c src/render/render_limb.c src/render/render_mesh.c src/render/render_overlay.c
+  src/render/render_paths.c src/render/render_pick.c src/render/render_ramp.c src/render/render_shader.c
+  src/render/render_text.c src/render/stb_impl.c)
+target_include_directories(fibrelab_render PUBLIC src/render)
+target_link_libraries(fibrelab_render PUBLIC fibrelab_sim web_headers)
+target_compile_options(fibrelab_render PRIVATE ${FIBRELAB_WARNINGS})
+set_source_files_properties(src/render/stb_impl.c PROPERTIES COMPILE_OPTIONS "-w")
+# the packaged files sit at the root of the page's file system: /shaders, /assets
+target_compile_definitions(fibrelab_render PRIVATE FIBRELAB_SOURCE_DIR="")
+
+add_library(fibrelab_platform STATIC src/platform/platform_web.c)
+target_include_directories(fibrelab_platform PUBLIC src/platform)
+target_compile_options(fibrelab_platform PRIVATE ${FIBRELAB_WARNINGS})
+
+add_executable(fibrelab
+  src/app/main_web.c src/app/app.c src/app/controls.c src/app/playback.c src/app/stepper.c)
+target_include_directories(fibrelab PRIVATE src/app)
+target_link_libraries(fibrelab PRIVATE fibrelab_render fibrelab_platform fibrelab_lesson)
+target_compile_options(fibrelab PRIVATE ${FIBRELAB_WARNINGS})
+set(font /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
+if(NOT EXISTS ${font})
+  message(FATAL_ERROR "${font} missing: scripts/setup.sh installs fonts-dejavu-core")
+endif()
+set(src ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_options(fibrelab PRIVATE
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMINIFY_HTML=0
+  -sEXPORTED_RUNTIME_METHODS=FS # the shell reads the pictures the app saves (P) to download them
+  "SHELL:--shell-file ${src}/src/web/shell.html"
+  "SHELL:--preload-file ${src}/assets/lessons@/assets/lessons"
+  "SHELL:--preload-file ${src}/assets/textures/bone.png@/assets/textures/bone.png"
+  "SHELL:--preload-file ${src}/shaders@/shaders"
+  "SHELL:--preload-file ${font}@/assets/fonts/DejaVuSans.ttf")
+set_target_properties(fibrelab PROPERTIES SUFFIX ".html"
+  LINK_DEPENDS "${src}/src/web/shell.html")
