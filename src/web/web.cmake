@@ -42,7 +42,8 @@ target_compile_options(fibrelab_sim PRIVATE ${FIBRELAB_WARNINGS} -ffp-contract=o
   -O3 -msimd128)
 
 add_library(fibrelab_lesson STATIC
-  src/lesson/lesson.c src/lesson/lesson_check.c src/lesson/lesson_set.c src/lesson/lesson_steps.c src/lesson/script.c)
+  src/lesson/condition.c src/lesson/lesson.c src/lesson/lesson_check.c src/lesson/lesson_set.c src/lesson/lesson_steps.c
+  src/lesson/script.c)
 target_include_directories(fibrelab_lesson PUBLIC src/lesson)
 target_link_libraries(fibrelab_lesson PUBLIC fibrelab_sim web_cjson)
 target_compile_options(fibrelab_lesson PRIVATE ${FIBRELAB_WARNINGS})
