@@ -1,0 +1,273 @@
+/* test_ui.c: the teaching interface's logic without a window: scripted
+ * clicks and keys go through app_ui_event as the window's would, and the
+ * tests check what they did (paused, speed, mode, lock placed, Reset All),
+ * and that no label is wider than its box in any theme. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "app_ui.h"
+#include "render_pick.h"
+#include "sim_view.h"
+
+#define W 1280
+#define H 720
+
+typedef struct fixture {
+    lesson l;
+    sim_world *w;
+    render_font *font;
+    app_ui a;
+    controls c;
+} fixture;
+
+static int setup(void **state) {
+    static fixture f;
+    memset(&f, 0, sizeof f);
+    char path[LESSON_PATH_MAX], err[512];
+    lesson_error lerr;
+    assert_true(lesson_resolve("two-bands", path, sizeof path));
+    assert_true(lesson_load(path, NULL, 0, &f.l, &lerr));
+    assert_non_null(f.w = sim_world_create(&f.l.desc));
+    assert_non_null(f.font = render_font_open(err, sizeof err));
+    app_ui_init(&f.a, f.font, UI_THEME_DEFAULT, 1.0f, 1.0f);
+    f.c = controls_make(f.w);
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state) {
+    fixture *f = *state;
+    app_ui_free(&f->a);
+    render_font_close(f->font);
+    sim_world_destroy(f->w);
+    lesson_free(&f->l);
+    return 0;
+}
+
+/* One frame of the window without drawing: layout, the events, the build. */
+static void frame(fixture *f, const platform_event *evs, int n) {
+    app_ui_layout(&f->a, W, H);
+    for (int i = 0; i < n; i++) app_ui_event(&f->a, &f->c, f->w, &evs[i]);
+    ui_rect s = f->a.scene;
+    controls_frame(&f->c, f->w, (int)(s.x1 - s.x0), (int)(s.y1 - s.y0));
+    app_ui_build(&f->a, &f->c, f->w, &f->l, W, H);
+}
+
+static void key(fixture *f, platform_key k, int ch, unsigned mods) {
+    platform_event ev = {.kind = PLATFORM_EVENT_KEY_DOWN, .key = k, .ch = ch, .mods = mods};
+    platform_event up = ev;
+    up.kind = PLATFORM_EVENT_KEY_UP;
+    platform_event evs[2] = {ev, up};
+    frame(f, evs, 2);
+}
+
+static void click_at(fixture *f, float x, float y) {
+    platform_event evs[3] = {{.kind = PLATFORM_EVENT_MOUSE_MOVE, .x = x, .y = y},
+                             {.kind = PLATFORM_EVENT_MOUSE_DOWN, .button = PLATFORM_BUTTON_LEFT, .x = x, .y = y},
+                             {.kind = PLATFORM_EVENT_MOUSE_UP, .button = PLATFORM_BUTTON_LEFT, .x = x, .y = y}};
+    frame(f, evs, 3);
+}
+
+static void click(fixture *f, const char *label) {
+    frame(f, NULL, 0); /* the widgets as the last action left them */
+    ui_rect r;
+    if (!ui_find(&f->a.ui, label, &r)) fail_msg("no widget \"%s\" on screen", label);
+    click_at(f, 0.5f * (r.x0 + r.x1), 0.5f * (r.y0 + r.y1));
+}
+
+/* Tab until the focused widget's tooltip is `tip` (at most one round). */
+static void tab_to(fixture *f, const char *tip) {
+    for (int i = 0; i <= f->a.ui.focus_count; i++) {
+        if (f->a.ui.tip && strcmp(f->a.ui.tip, tip) == 0 && !f->a.ui.focus_is_slot) return;
+        key(f, PLATFORM_KEY_TAB, 0, 0);
+    }
+    fail_msg("Tab never reached \"%s\"", tip);
+}
+
+static void run(fixture *f, int steps) {
+    for (int i = 0; i < steps; i++) sim_world_step(f->w);
+}
+
+static void test_time_controls_by_mouse(void **state) {
+    fixture *f = *state;
+    frame(f, NULL, 0);
+    assert_false(f->c.paused);
+    click(f, "Pause");
+    assert_true(f->c.paused);
+    click(f, "Play");
+    assert_false(f->c.paused);
+    click(f, "Slow 1/4");
+    assert_true(f->a.speed == APP_UI_SLOW);
+    click(f, "Step");
+    assert_true(f->c.paused);
+    assert_int_equal(f->a.step_requests, 1);
+    f->a.step_requests = 0;
+    /* Reset All also resets the speed and the pause */
+    click(f, "Reset All");
+    assert_true(f->a.reset_all);
+    assert_false(f->c.paused);
+    assert_true(f->a.speed == 1.0f);
+    f->a.reset_all = false;
+}
+
+static void test_time_controls_by_keys(void **state) {
+    fixture *f = *state;
+    frame(f, NULL, 0);
+    key(f, PLATFORM_KEY_CHAR, 'k', 0);
+    assert_true(f->c.paused);
+    key(f, PLATFORM_KEY_CHAR, 'k', 0);
+    assert_false(f->c.paused);
+    key(f, PLATFORM_KEY_CHAR, '[', 0);
+    assert_true(f->a.speed == APP_UI_SLOW);
+    key(f, PLATFORM_KEY_CHAR, '.', 0);
+    assert_true(f->c.paused);
+    assert_int_equal(f->a.step_requests, 1);
+    key(f, PLATFORM_KEY_CHAR, ']', 0);
+    assert_true(f->a.speed == 1.0f);
+    key(f, PLATFORM_KEY_CHAR, 'r', PLATFORM_MOD_CTRL);
+    assert_true(f->a.reset_all);
+    assert_false(f->c.paused);
+    assert_int_equal(f->a.step_requests, 0);
+    f->a.reset_all = false;
+    /* F1 and ? open the keys; Esc closes them without quitting */
+    key(f, PLATFORM_KEY_F1, 0, 0);
+    assert_true(f->a.show_keys);
+    key(f, PLATFORM_KEY_ESCAPE, 0, 0);
+    assert_false(f->a.show_keys);
+    assert_false(f->c.want_quit);
+    key(f, PLATFORM_KEY_CHAR, '/', PLATFORM_MOD_SHIFT);
+    assert_true(f->a.show_keys);
+    key(f, PLATFORM_KEY_CHAR, '?', 0);
+    assert_false(f->a.show_keys);
+}
+
+/* Keyboard alone: Tab to the lock and lock; Tab to the mode and change it;
+ * Tab to "ask the client to move" and press it; Tab to Pause and press it. */
+static void test_keyboard_only(void **state) {
+    fixture *f = *state;
+    frame(f, NULL, 0);
+    assert_int_equal(f->a.ui.focus, 0); /* the joint first */
+    key(f, PLATFORM_KEY_TAB, 0, 0);
+    assert_int_equal(f->c.focus, CONTROLS_FOCUS_LOCK);
+    assert_true(f->a.ui.focus_is_slot);
+    key(f, PLATFORM_KEY_RETURN, 0, 0);
+    sim_state st = sim_world_state(f->w);
+    assert_true(st.locked);
+    assert_float_equal(st.lock_at, f->c.cursor_s, 0.02f);
+    key(f, PLATFORM_KEY_RETURN, 0, 0);
+    assert_false(sim_world_state(f->w).locked);
+
+    tab_to(f, "Who moves the limb (arrows choose)");
+    key(f, PLATFORM_KEY_DOWN, 0, 0);
+    assert_int_equal(sim_world_state(f->w).mode, SIM_MODE_ACTIVE_ASSISTED);
+    key(f, PLATFORM_KEY_TAB, 0, 0);
+    float before = sim_world_state(f->w).joint_fraction;
+    key(f, PLATFORM_KEY_RETURN, 0, 0);
+    run(f, 60);
+    assert_true(sim_world_state(f->w).joint_fraction > before + 0.01f);
+
+    /* Space on a focused button presses it (it does not pause) */
+    tab_to(f, "Play or pause time (Space or K)");
+    key(f, PLATFORM_KEY_CHAR, ' ', 0);
+    assert_true(f->c.paused);
+    key(f, PLATFORM_KEY_RETURN, 0, 0);
+    assert_false(f->c.paused);
+    /* Shift+Tab goes back; Esc returns the focus to the joint */
+    key(f, PLATFORM_KEY_TAB, 0, 0);
+    int at = f->a.ui.focus;
+    key(f, PLATFORM_KEY_TAB, 0, PLATFORM_MOD_SHIFT);
+    assert_int_equal(f->a.ui.focus, at - 1);
+    key(f, PLATFORM_KEY_ESCAPE, 0, 0);
+    assert_int_equal(f->a.ui.focus, 0);
+    assert_false(f->c.want_quit);
+    key(f, PLATFORM_KEY_ESCAPE, 0, 0); /* from the scene, Esc quits as before */
+    assert_true(f->c.want_quit);
+    f->c.want_quit = false;
+}
+
+/* A click on a panel is the interface's; a click on the muscle in the scene
+ * (whose view starts right of the controls' column) locks there. */
+static void test_clicks_reach_the_scene(void **state) {
+    fixture *f = *state;
+    frame(f, NULL, 0);
+    ui_rect s = f->a.scene;
+    assert_true(s.x0 > 0.0f);
+    float p[3], sx, sy;
+    sim_view_muscle mv = sim_view_muscle_get(f->w, 0); /* a point on the muscle's axis */
+    for (int k = 0; k < 3; k++) p[k] = mv.origin[k] + 0.3f * mv.length_m * mv.axis[k];
+    assert_true(render_camera_project(&f->c.camera, (int)(s.x1 - s.x0), (int)(s.y1 - s.y0), p, &sx, &sy));
+    platform_event down = {.kind = PLATFORM_EVENT_MOUSE_DOWN, .button = PLATFORM_BUTTON_LEFT, .x = s.x0 + sx,
+                           .y = s.y0 + sy};
+    frame(f, &down, 1);
+    sim_state st = sim_world_state(f->w);
+    assert_true(st.locked);
+    assert_float_equal(st.lock_at, 0.3f, 0.05f);
+    platform_event up = down;
+    up.kind = PLATFORM_EVENT_MOUSE_UP;
+    frame(f, &up, 1);
+    assert_false(sim_world_state(f->w).locked);
+    /* the lock button and the mode radio by mouse */
+    click(f, "Lock here (L)");
+    assert_true(sim_world_state(f->w).locked);
+    click(f, "Lift the lock (L)");
+    assert_false(sim_world_state(f->w).locked);
+    click(f, lesson_mode_name(&f->l, SIM_MODE_WEIGHT_BEARING));
+    assert_int_equal(sim_world_state(f->w).mode, SIM_MODE_WEIGHT_BEARING);
+    /* the pressure slider: a click at its right end is the most pressure */
+    ui_rect r;
+    char label[64];
+    snprintf(label, sizeof label, "Pressure %.0f kPa", f->c.pressure_kpa);
+    assert_true(ui_find(&f->a.ui, label, &r));
+    click_at(f, r.x1 - 1.0f, r.y1 - 0.25f * (r.y1 - r.y0));
+    assert_float_equal(f->c.pressure_kpa, CONTROLS_PRESSURE_MAX_KPA, 0.01f);
+    /* the mouse never lands on the scene through a panel */
+    assert_true(ui_find(&f->a.ui, "Step", &r));
+    bool paused = f->c.paused;
+    click(f, "Step");
+    assert_false(sim_world_state(f->w).locked);
+    assert_true(f->c.paused || paused);
+}
+
+/* No label wider than its box: every theme, both scales, each sheet open, split or not. */
+static void test_text_fits(void **state) {
+    fixture *f = *state;
+    for (int theme = 0; theme < UI_THEME_COUNT; theme++)
+        for (int scale = 1; scale <= 2; scale++)
+            for (int variant = 0; variant < 3; variant++) {
+                app_ui a;
+                app_ui_init(&a, f->font, (ui_theme_id)theme, 1.0f, (float)scale);
+                a.split = variant == 0;
+                a.show_keys = variant == 1;
+                a.show_notes = variant == 2;
+                app_ui_layout(&a, W * scale, H * scale);
+                app_ui_build(&a, &f->c, f->w, &f->l, W * scale, H * scale);
+                for (int i = 0; i < a.ui.overflow_count; i++)
+                    print_message("%s x%d: \"%s\" is %.0f px in a %.0f px box\n", ui_theme_get((ui_theme_id)theme)->name,
+                                  scale, a.ui.overflows[i].text, a.ui.overflows[i].width, a.ui.overflows[i].box);
+                assert_true(a.ui.labels > 40);
+                assert_int_equal(a.ui.overflow_count, 0);
+                /* every panel inside the window */
+                for (int i = 0; i < a.ui.panel_count; i++) {
+                    assert_true(a.ui.panels[i].x0 >= 0.0f && a.ui.panels[i].y0 >= 0.0f);
+                    assert_true(a.ui.panels[i].x1 <= (float)(W * scale) && a.ui.panels[i].y1 <= (float)(H * scale));
+                }
+                app_ui_free(&a);
+            }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_time_controls_by_mouse, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_time_controls_by_keys, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_keyboard_only, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_clicks_reach_the_scene, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_text_fits, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
