@@ -18,6 +18,30 @@ static const char *set_env(const char *name) {
     return v && *v ? v : NULL;
 }
 
+/* Saves the settings; a failure is said once and the window goes on. */
+static void save_prefs(app *a) {
+    char err[1200];
+    if (a->prefs_path[0] && !settings_save(a->prefs_path, &a->prefs, err, sizeof err)) {
+        fprintf(stderr, "fibrelab: %s\n", err);
+        a->prefs_path[0] = '\0';
+    }
+}
+
+/* The settings from the preference folder; a corrupt file is said in one
+ * line and replaced by the defaults. */
+static void load_prefs(app *a) {
+    char dir[768], err[1200];
+    a->prefs = settings_default();
+    if (!platform_pref_dir(dir, sizeof dir)) return;
+    snprintf(a->prefs_path, sizeof a->prefs_path, "%s/%s", dir, SETTINGS_FILE);
+    bool replace = settings_load(a->prefs_path, &a->prefs, err, sizeof err) == SETTINGS_CORRUPT;
+    if (replace) fprintf(stderr, "fibrelab: %s (replaced by the defaults)\n", err);
+    if (replace || strcmp(a->prefs.last_lesson, a->lesson->id) != 0) {
+        snprintf(a->prefs.last_lesson, sizeof a->prefs.last_lesson, "%s", a->lesson->id);
+        save_prefs(a);
+    }
+}
+
 app_status app_open(app *a, const lesson *l, uint64_t seed, const script *s, char *err, size_t err_size) {
     memset(a, 0, sizeof *a);
     a->lesson = l;
@@ -54,7 +78,10 @@ app_status app_open(app *a, const lesson *l, uint64_t seed, const script *s, cha
         app_close(a);
         return APP_FAILED;
     }
-    app_ui_init(&a->ui, a->font, UI_THEME_DEFAULT, 1.0f, platform_pixel_scale(a->plat));
+    load_prefs(a);
+    ui_theme_id theme = UI_THEME_DEFAULT;
+    ui_theme_from_name(a->prefs.theme, &theme);
+    app_ui_init(&a->ui, a->font, theme, a->prefs.ui_scale, platform_pixel_scale(a->plat));
     a->ui.rom_before_deg = sim_world_assess_rom_deg(a->world);
     a->ctl = controls_make(a->world);
     a->frame_limit = limit ? strtol(limit, NULL, 10) : 0;
@@ -185,6 +212,12 @@ bool app_frame(app *a) {
     controls_frame(&a->ctl, a->world, (int)(s.x1 - s.x0), (int)(s.y1 - s.y0));
     app_ui_build(&a->ui, &a->ctl, a->world, a->lesson, w, h);
     if (a->ui.reset_all) reset_all(a);
+    if (a->ui.settings_changed) {
+        a->ui.settings_changed = false;
+        snprintf(a->prefs.theme, sizeof a->prefs.theme, "%s", ui_theme_get(a->ui.theme)->name);
+        a->prefs.ui_scale = a->ui.user_scale;
+        save_prefs(a);
+    }
     app_ui_draw(&a->ui, &a->ctl, a->rend, a->world, a->twin_rend, a->twin,
                 platform_now_s() < a->notice_until_s ? a->notice : NULL, w, h);
     if (a->ctl.want_screenshot) {

@@ -14,6 +14,7 @@
 #include "platform.h"
 #include "playback.h"
 #include "render.h"
+#include "settings.h"
 #include "stepper.h"
 
 typedef enum app_status { APP_OK = 0, APP_NO_DISPLAY = -1, APP_FAILED = 1 } app_status;
@@ -27,6 +28,8 @@ typedef struct app {
     const lesson *lesson;
     uint64_t seed;
     app_ui ui;
+    settings prefs;             /* theme, size, last lesson: saved in the preference folder */
+    char prefs_path[1024];      /* empty: nowhere to save them */
     controls ctl;
     stepper clock;
     playback play;           /* a script playing in the window */

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "app_ui.h"
+#include "settings.h"
 #include "render_pick.h"
 #include "sim_view.h"
 
@@ -261,6 +262,52 @@ static void test_text_fits(void **state) {
             }
 }
 
+static void write_text(const char *path, const char *text) {
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Settings: written and read back; a missing file is quietly the defaults;
+ * a corrupt one is the defaults with one line naming the file and field. */
+static void test_settings(void **state) {
+    (void)state;
+    const char *path = "test_ui_settings.json";
+    char err[1200] = "";
+    settings s = settings_default(), back;
+    snprintf(s.theme, sizeof s.theme, "projector");
+    s.ui_scale = 1.5f;
+    snprintf(s.last_lesson, sizeof s.last_lesson, "hamstrings");
+    assert_true(settings_save(path, &s, err, sizeof err));
+    assert_int_equal(settings_load(path, &back, err, sizeof err), SETTINGS_READ);
+    assert_string_equal(back.theme, "projector");
+    assert_float_equal(back.ui_scale, 1.5f, 1e-6f);
+    assert_string_equal(back.last_lesson, "hamstrings");
+    remove(path);
+    assert_int_equal(settings_load(path, &back, err, sizeof err), SETTINGS_MISSING);
+    assert_string_equal(back.theme, "default");
+
+    const struct {
+        const char *text, *field;
+    } bad[] = {{"{\"theme\": \"projec", "(file)"},          {"[1, 2]", "(file)"},
+               {"{\"theme\": \"neon\"}", "theme"},           {"{\"ui_scale\": 7}", "ui_scale"},
+               {"{\"ui_scale\": \"big\"}", "ui_scale"},       {"{\"last_lesson\": 3}", "last_lesson"},
+               {"\x01\x02\xff", "(file)"}};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        write_text(path, bad[i].text);
+        err[0] = '\0';
+        assert_int_equal(settings_load(path, &back, err, sizeof err), SETTINGS_CORRUPT);
+        char want[256];
+        snprintf(want, sizeof want, "%s: %s: ", path, bad[i].field);
+        if (strncmp(err, want, strlen(want)) != 0) fail_msg("\"%s\" gave \"%s\"", bad[i].text, err);
+        assert_null(strchr(err, '\n'));
+        assert_string_equal(back.theme, "default");
+        assert_float_equal(back.ui_scale, 1.0f, 0.0f);
+    }
+    remove(path);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_time_controls_by_mouse, setup, teardown),
@@ -268,6 +315,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_keyboard_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clicks_reach_the_scene, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_fits, setup, teardown),
+        cmocka_unit_test(test_settings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
