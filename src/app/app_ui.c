@@ -13,6 +13,7 @@
 #define PRESSURE_BAR_MAX_KPA 600.0f
 #define BAND_LO_KPA 100.0f  /* deep tissue work: measured therapists' pressures (DESIGN.md) */
 #define BAND_HI_KPA 400.0f
+#define PLOT_PX_PER_POINT 5.0f
 
 static const float scales[] = {1.0f, 1.25f, 1.5f, 2.0f};
 
@@ -234,12 +235,14 @@ static void plot(app_ui *a, ui_rect r, const plot_spec *p, int colour) {
 #define PX(time) (g.x1 - (t_now - (time)) / TRACE_SECONDS * gw)
 #define PY(val) (g.y1 - ((val) - lo) / (hi - lo) * gh)
     /* the lock: shaded while on; a solid edge where it went on, dashed where it came off */
+    int run = -1; /* first sample of the locked run being drawn */
     for (int i = 0; i < tr->count; i++) {
         int k = trace_index(tr, i);
         bool prev = i > 0 ? tr->locked[trace_index(tr, i - 1)] : false;
-        if (tr->locked[k]) {
-            float xa = PX(tr->t[k]), xb = i + 1 < tr->count ? PX(tr->t[trace_index(tr, i + 1)]) : xa + 1.0f;
-            ui_draw_rect(u, xa, g.y0, xb, g.y1, t->band);
+        if (tr->locked[k] && run < 0) run = i;
+        if (run >= 0 && (!tr->locked[k] || i == tr->count - 1)) {
+            ui_draw_rect(u, PX(tr->t[trace_index(tr, run)]), g.y0, PX(tr->t[k]), g.y1, t->band);
+            run = -1;
         }
         if (i > 0 && tr->locked[k] != prev) {
             if (tr->locked[k]) ui_draw_line(u, PX(tr->t[k]), g.y0, PX(tr->t[k]), g.y1, lw, t->ink);
@@ -248,8 +251,10 @@ static void plot(app_ui *a, ui_rect r, const plot_spec *p, int colour) {
     }
     ui_draw_line(u, g.x0, g.y0, g.x0, g.y1, lw, t->ink_soft);
     ui_draw_line(u, g.x0, g.y1, g.x1, g.y1, lw, t->ink_soft);
-    /* the line, at most about one point a pixel */
-    int stride = tr->count > (int)gw ? (int)ceilf((float)tr->count / gw) : 1;
+    /* the line, a point every PLOT_PX_PER_POINT pixels at most: on a software
+     * renderer each segment costs more than its few pixels */
+    float points = fmaxf(gw / PLOT_PX_PER_POINT, 2.0f);
+    int stride = (float)tr->count > points ? (int)ceilf((float)tr->count / points) : 1;
     float px_prev = 0.0f, py_prev = 0.0f;
     for (int i = 0; i < tr->count; i += stride) {
         int k = trace_index(tr, i);
@@ -302,6 +307,9 @@ void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int wid
     if (ui_slot(u)) c->focus = CONTROLS_FOCUS_LOCK;
     sim_state st = sim_world_state(w);
     float em = ui_em(u), m = roundf(0.5f * em);
+    /* the columns stand on the window's background, cleared to the panel
+     * colour (unless the window is too narrow and they float over the scene) */
+    u->panel_fill = a->scene.x0 <= 0.0f;
     char text[128];
 
     /* left: time, lock, view */
@@ -390,6 +398,7 @@ void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int wid
     ui_panel_end(u);
 
     plots(a, w, a->scene.x0, a->split ? a->twin.x1 : a->scene.x1, a->scene.y1 + m, (float)height_px - m);
+    u->panel_fill = true; /* what follows lies over the scene */
     if (a->split) {
         view_label(a, a->scene, "With lock");
         view_label(a, a->twin, "Without lock (never locked)");
@@ -413,7 +422,7 @@ void app_ui_draw(app_ui *a, const controls *c, render *r, const sim_world *w, re
     render_options o = app_ui_render_options(a, c);
     if (notice) o.status[o.status_count++] = notice;
     ui_rect s = a->scene;
-    render_clear(r, a->ui.theme->background, width_px, height_px);
+    render_clear(r, a->ui.theme->panel, width_px, height_px);
     render_frame_at(r, w, &c->camera, &o, (int)s.x0, (int)s.y0, (int)(s.x1 - s.x0), (int)(s.y1 - s.y0), height_px);
     if (a->split && twin && twin_r) {
         ui_rect t = a->twin;

@@ -69,3 +69,8 @@ int render_list_text(render_list *l, float x, float y, const char *s, const floa
     l->text_len += n;
     return l->count - 1;
 }
+
+void render_list_layer(render_list *l) {
+    const float none[4] = {0, 0, 0, 0};
+    add(l, RENDER_LIST_LAYER, none);
+}

@@ -4,14 +4,17 @@
  * a frame; the renderer knows nothing of what it means.
  *
  * Text in one list has one size (text_px), measured with render_font so
- * that what is laid out is what is drawn.
+ * that what is laid out is what is drawn. Within a layer, shapes are drawn
+ * in order and then text over them (few draw calls: a software renderer
+ * pays for each); render_list_layer starts a layer drawn over everything
+ * before it (a tooltip, a sheet).
  */
 #ifndef FIBRELAB_RENDER_LIST_H
 #define FIBRELAB_RENDER_LIST_H
 
 #include <stdbool.h>
 
-typedef enum render_list_kind { RENDER_LIST_RECT, RENDER_LIST_LINE, RENDER_LIST_TEXT } render_list_kind;
+typedef enum render_list_kind { RENDER_LIST_RECT, RENDER_LIST_LINE, RENDER_LIST_TEXT, RENDER_LIST_LAYER } render_list_kind;
 
 typedef struct render_list_item {
     render_list_kind kind;
@@ -36,5 +39,6 @@ void render_list_free(render_list *l);
 int render_list_rect(render_list *l, float x0, float y0, float x1, float y1, const float rgba[4]);
 int render_list_line(render_list *l, float x0, float y0, float x1, float y1, float width, const float rgba[4]);
 int render_list_text(render_list *l, float x, float y, const char *s, const float rgba[4]);
+void render_list_layer(render_list *l);
 
 #endif

@@ -1,6 +1,5 @@
-/* render_list_draw.c: draws a 2D list (render_list.h) over the frame, in
- * the list's order: shapes and text go out in runs, so text drawn before a
- * later panel (a tooltip) is covered by it. */
+/* render_list_draw.c: draws a 2D list (render_list.h) over the frame, a
+ * layer at a time: its shapes in order, then its text. */
 #include <cglm/cglm.h>
 #include <epoxy/gl.h>
 #include <math.h>
@@ -11,9 +10,13 @@
 #include "render_list.h"
 #include "render_paths.h"
 
-static void flush(render *r, int width_px, int height_px) {
+/* Draws what is batched: the shapes (blended only if some are see-through:
+ * on a software renderer blending costs about half again), then the text. */
+static void flush(render *r, bool blend, int width_px, int height_px) {
     glUseProgram(r->flat.id);
+    if (!blend) glDisable(GL_BLEND);
     render_batch_flush(&r->screen_batch);
+    glEnable(GL_BLEND);
     render_text_flush(r->list_text, width_px, height_px);
     glUseProgram(r->flat.id);
 }
@@ -43,16 +46,18 @@ void render_draw_list(render *r, const render_list *l, int width_px, int height_
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glUseProgram(r->flat.id);
     glUniformMatrix4fv(r->flat.view_proj, 1, GL_FALSE, (const float *)ortho);
-    bool text_pending = false;
+    bool blend = false;
     for (int i = 0; i < l->count; i++) {
         const render_list_item *it = &l->items[i];
+        if (it->kind == RENDER_LIST_LAYER) {
+            flush(r, blend, width_px, height_px);
+            blend = false;
+            continue;
+        }
         float c[4];
         for (int k = 0; k < 4; k++) c[k] = (float)it->rgba[k] / 255.0f;
-        if (it->kind != RENDER_LIST_TEXT && text_pending) {
-            flush(r, width_px, height_px);
-            text_pending = false;
-        }
         if (it->kind == RENDER_LIST_RECT) {
+            if (it->rgba[3] == 0) continue; /* a placeholder */
             render_batch_rect(&r->screen_batch, it->x0, it->y0, it->x1, it->y1, c);
         } else if (it->kind == RENDER_LIST_LINE) {
             float a[3] = {it->x0, it->y0, 0}, b[3] = {it->x1, it->y1, 0};
@@ -62,10 +67,11 @@ void render_draw_list(render *r, const render_list *l, int width_px, int height_
             render_batch_line(&r->screen_batch, a, b, side, it->width, c);
         } else {
             render_text_add(r->list_text, it->x0, it->y0, l->text + it->text, c);
-            text_pending = true;
+            continue;
         }
+        blend |= it->rgba[3] < 255;
     }
-    flush(r, width_px, height_px);
+    flush(r, blend, width_px, height_px);
     glDisable(GL_BLEND);
     glEnable(GL_DEPTH_TEST);
     glBindVertexArray(0);

@@ -163,6 +163,7 @@ void render_text_add(render_text *t, float x, float y, const char *s, const floa
         const stbtt_packedchar *set = glyph(t, render_utf8_next(&s), &index);
         stbtt_aligned_quad q;
         stbtt_GetPackedQuad(set, ATLAS_W, ATLAS_H, index, &pen_x, &pen_y, &q, 0);
+        if (q.x1 <= q.x0) continue; /* a space: nothing to draw */
         text_vertex quad[4] = {{q.x0, q.y0, q.s0, q.t0, {0}}, {q.x1, q.y0, q.s1, q.t0, {0}},
                                {q.x1, q.y1, q.s1, q.t1, {0}}, {q.x0, q.y1, q.s0, q.t1, {0}}};
         static const int order[6] = {0, 1, 2, 0, 2, 3};

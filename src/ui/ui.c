@@ -15,6 +15,7 @@ void ui_init(ui *u, const render_font *font, const ui_theme *theme, float scale)
     u->focus = 0;
     u->drag_id = -1;
     u->mx = u->my = -1.0f;
+    u->panel_fill = true;
 }
 
 void ui_free(ui *u) {
@@ -128,6 +129,7 @@ void ui_begin(ui *u, int width_px, int height_px) {
 
 static void draw_tip(ui *u) {
     if (!u->tip) return;
+    render_list_layer(&u->list);
     const ui_theme *t = u->theme;
     float pad = ui_pad(u), w = ui_text_w(u, u->tip) + 2.0f * pad, h = ui_row_h(u);
     float x = fminf(u->tip_at.x0, (float)u->width_px - w - 2.0f), y = u->tip_at.y1 + 0.25f * pad;
@@ -187,8 +189,11 @@ void ui_panel_begin(ui *u, const char *title, float x, float y, float w) {
     u->px0 = x, u->py0 = y, u->pw = w;
     u->cols = 1, u->col = 0;
     float lw = ui_line_w(u);
-    u->panel_bg = render_list_rect(&u->list, x - lw, y - lw, x + w + lw, y + lw, t->border);
-    render_list_rect(&u->list, x, y, x + w, y, t->panel);
+    /* the background, then its border as four strips (sized at the end):
+     * nothing is filled twice */
+    const float none[4] = {0, 0, 0, 0};
+    u->panel_bg = render_list_rect(&u->list, x, y, x + w, y, u->panel_fill ? t->panel : none);
+    ui_draw_frame(u, (ui_rect){x, y, x + w, y}, lw, t->border);
     float pad = ui_pad(u);
     u->cy = y + pad;
     if (title) {
@@ -202,9 +207,11 @@ void ui_panel_begin(ui *u, const char *title, float x, float y, float w) {
 
 float ui_panel_end(ui *u) {
     float lw = ui_line_w(u), bottom = u->cy + ui_pad(u) * 0.5f;
-    if (u->panel_bg >= 0 && u->panel_bg + 1 < u->list.count) {
-        u->list.items[u->panel_bg].y1 = bottom + lw;
-        u->list.items[u->panel_bg + 1].y1 = bottom;
+    if (u->panel_bg >= 0 && u->panel_bg + 4 < u->list.count) {
+        render_list_item *it = &u->list.items[u->panel_bg];
+        it[0].y1 = bottom;                      /* background */
+        it[2].y0 = bottom, it[2].y1 = bottom + lw; /* bottom strip */
+        it[3].y1 = bottom, it[4].y1 = bottom;   /* left and right */
     }
     if (u->panel_count < UI_MAX_PANELS)
         u->panels[u->panel_count++] = (ui_rect){u->px0 - lw, u->py0 - lw, u->px0 + u->pw + lw, bottom + lw};
@@ -301,8 +308,9 @@ bool ui_button(ui *u, const char *label, const char *tip, bool on) {
     record(u, label, r);
     bool hit = interact(u, id, r, tip);
     bool hot = inside(r, u->mx, u->my);
-    ui_draw_rect(u, r.x0, r.y0, r.x1, r.y1, t->border);
     float lw = ui_line_w(u);
+    /* border under fill: two rects, not five (each costs on a software renderer) */
+    ui_draw_rect(u, r.x0, r.y0, r.x1, r.y1, t->border);
     ui_draw_rect(u, r.x0 + lw, r.y0 + lw, r.x1 - lw, r.y1 - lw, on ? t->button_on : hot ? t->button_hot : t->button);
     label_centred(u, r, label, on ? t->ink_on : t->ink);
     if (id == u->focus) focus_ring(u, r);
@@ -402,6 +410,8 @@ bool ui_slot(ui *u) {
 }
 
 void ui_sheet(ui *u, const char *title, const char *const *lines, int count) {
+    render_list_layer(&u->list);
+    u->panel_fill = true;
     float pad = ui_pad(u), w = ui_text_w(u, title);
     for (int i = 0; i < count; i++) w = fmaxf(w, ui_text_w(u, lines[i]));
     w = fminf(w + 2.0f * pad + 2.0f, (float)u->width_px - 2.0f * ui_em(u));

@@ -75,6 +75,8 @@ typedef struct ui {
     /* the open panel */
     float px0, py0, pw, cy;      /* its left, top, width; the layout's y */
     int panel_bg;                /* its background's item (sized at the end) */
+    bool panel_fill;             /* panels fill their background (true; false where the owner has
+                                    cleared the window to the panel colour: fill costs on a software renderer) */
     int cols, col;               /* a row split in columns */
     float row_y;
     /* a tooltip for the hovered or focused widget */

@@ -1,7 +1,7 @@
 /* ui_shot.c: a picture of the whole window (scene and teaching interface)
  * drawn offscreen, for the golden images of the interface.
  *
- *     ui_shot THEME SCALE WIDTHxHEIGHT OUT.png [split]
+ *     ui_shot THEME SCALE WIDTHxHEIGHT OUT.png [split|keys|notes]
  *
  * The two-bands lesson, shortened and locked just on the origin side of
  * the tangle, then part of the way through the stretch (as the render
@@ -24,7 +24,7 @@ int main(int argc, char **argv) {
     ui_theme_id theme;
     int width, height;
     if (argc < 5 || !ui_theme_from_name(argv[1], &theme) || sscanf(argv[3], "%dx%d", &width, &height) != 2)
-        return fail("usage: ui_shot THEME SCALE WIDTHxHEIGHT OUT.png [split]");
+        return fail("usage: ui_shot THEME SCALE WIDTHxHEIGHT OUT.png [split|keys|notes]");
     float scale = strtof(argv[2], NULL);
     bool split = argc > 5 && strcmp(argv[5], "split") == 0;
     char path[LESSON_PATH_MAX], err[1024];
@@ -43,6 +43,8 @@ int main(int argc, char **argv) {
     app_ui a;
     app_ui_init(&a, font, theme, 1.0f, scale);
     a.split = split;
+    a.show_keys = argc > 5 && strcmp(argv[5], "keys") == 0;
+    a.show_notes = argc > 5 && strcmp(argv[5], "notes") == 0;
     a.rom_before_deg = sim_world_assess_rom_deg(w);
     controls c = controls_make(w);
     app_ui_layout(&a, width, height);
