@@ -160,17 +160,6 @@ static void reset_all(app *a) {
     a->ui.rom_before_deg = sim_world_assess_rom_deg(a->world);
 }
 
-/* The twin follows the joint of the world with the lock, at most at the
- * keyboard's fast pace (so catching up after it is first shown is no jerk). */
-static void twin_step(app *a) {
-    sim_state m = sim_world_state(a->world), t = sim_world_state(a->twin);
-    if (t.mode != m.mode) sim_world_set_mode(a->twin, m.mode);
-    float deg_per_fraction = fabsf(1.0f / (sim_view_deg_to_fraction(a->twin, 1.0f) - sim_view_deg_to_fraction(a->twin, 0.0f)));
-    float span_deg = fabsf(m.joint_fraction - t.joint_fraction) * deg_per_fraction;
-    sim_world_stretch_to(a->twin, m.joint_fraction, fmaxf(SIM_DT_S, span_deg / CONTROLS_FAST_PACE_DEG_S));
-    sim_world_step(a->twin);
-}
-
 bool app_frame(app *a) {
     int w, h;
     platform_drawable_size(a->plat, &w, &h);
@@ -205,7 +194,7 @@ bool app_frame(app *a) {
         if (a->playing) a->playing = playback_step(&a->play, a->world);
         if (!a->playing) sim_world_step(a->world);
         trace_add(&a->ui.trace, a->world);
-        if (a->ui.split && a->twin) twin_step(a);
+        if (a->ui.split && a->twin) app_ui_twin_step(a->twin, a->world);
     }
 
     ui_rect s = a->ui.scene;

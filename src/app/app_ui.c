@@ -306,6 +306,8 @@ void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int wid
     if (ui_slot(u)) c->focus = CONTROLS_FOCUS_JOINT;
     if (ui_slot(u)) c->focus = CONTROLS_FOCUS_LOCK;
     sim_state st = sim_world_state(w);
+    if (a->pause_at_lock && st.locked && !a->was_locked) c->paused = true;
+    a->was_locked = st.locked;
     float em = ui_em(u), m = roundf(0.5f * em);
     /* the columns stand on the window's background, cleared to the panel
      * colour (unless the window is too narrow and they float over the scene) */
@@ -322,6 +324,7 @@ void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int wid
     if (ui_button(u, "Slow 1/4", "A quarter of real speed ([)", a->speed < 1.0f)) a->speed = APP_UI_SLOW;
     if (ui_button(u, "Normal", "Real speed (])", a->speed >= 1.0f)) a->speed = 1.0f;
     if (ui_button(u, "Reset All", "Back to the start: joint, lock, speed, pause (Ctrl+R)", false)) app_ui_reset(a, c);
+    ui_toggle(u, "Pause at lock", "Stop time the moment the lock goes on, then step", &a->pause_at_lock);
     snprintf(text, sizeof text, "t = %.2f s%s%s", st.time_s, a->speed < 1.0f ? ", slow" : "",
              c->paused ? ", paused" : "");
     ui_label(u, text, true);
@@ -406,6 +409,15 @@ void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int wid
     if (a->show_keys) ui_sheet(u, "Keys", keys_lines, (int)(sizeof keys_lines / sizeof *keys_lines));
     else if (a->show_notes) ui_sheet(u, "What is real here", notes_lines, (int)(sizeof notes_lines / sizeof *notes_lines));
     ui_end(u);
+}
+
+void app_ui_twin_step(sim_world *twin, const sim_world *w) {
+    sim_state m = sim_world_state(w), t = sim_world_state(twin);
+    if (t.mode != m.mode) sim_world_set_mode(twin, m.mode);
+    float deg_per_fraction = fabsf(1.0f / (sim_view_deg_to_fraction(twin, 1.0f) - sim_view_deg_to_fraction(twin, 0.0f)));
+    float span_deg = fabsf(m.joint_fraction - t.joint_fraction) * deg_per_fraction;
+    sim_world_stretch_to(twin, m.joint_fraction, fmaxf(SIM_DT_S, span_deg / CONTROLS_FAST_PACE_DEG_S));
+    sim_world_step(twin);
 }
 
 render_options app_ui_render_options(app_ui *a, const controls *c) {

@@ -27,6 +27,8 @@ typedef struct app_ui {
     float speed;               /* 1 normal, APP_UI_SLOW slow (pause is controls.paused) */
     int step_requests;         /* single steps asked while paused */
     bool split;                /* with lock / without lock side by side */
+    bool pause_at_lock;        /* pause the moment the lock goes on */
+    bool was_locked;
     bool show_keys, show_notes;
     bool reset_all;            /* asked: the app rebuilds the world (cleared by it) */
     bool settings_changed;     /* theme or size changed: the app saves them */
@@ -48,6 +50,10 @@ void app_ui_event(app_ui *a, controls *c, sim_world *w, const platform_event *ev
 void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int width_px, int height_px);
 /* Back to the start: normal speed, running, history cleared (Reset All; the app rebuilds the world). */
 void app_ui_reset(app_ui *a, controls *c);
+/* One step of the side-by-side twin: it follows the joint of the world
+ * with the lock (its mode too) at most at the keyboard's fast pace, so
+ * catching up after it is first shown is no jerk; it is never locked. */
+void app_ui_twin_step(sim_world *twin, const sim_world *w);
 /* The scene's render options in this theme. */
 render_options app_ui_render_options(app_ui *a, const controls *c);
 /* Draws the frame: the scene (and the twin's, when split, with its own

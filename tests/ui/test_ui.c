@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -262,6 +263,39 @@ static void test_text_fits(void **state) {
             }
 }
 
+/* The twin of the split view follows the joint of the locked world and is never locked. */
+static void test_twin_follows(void **state) {
+    fixture *f = *state;
+    sim_world *twin = sim_world_create(&f->l.desc);
+    assert_non_null(twin);
+    sim_lock_desc ld = {.muscle = 0, .at = 0.45f, .pressure_kpa = 250.0f, .tool = SIM_TOOL_THUMB};
+    sim_world_lock(f->w, &ld);
+    sim_world_stretch_to(f->w, 1.0f, 12.0f);
+    float gap = 0.0f;
+    for (int i = 0; i < 600; i++) {
+        sim_world_step(f->w);
+        app_ui_twin_step(twin, f->w);
+        gap = fmaxf(gap, fabsf(sim_world_state(twin).joint_deg - sim_world_state(f->w).joint_deg));
+        assert_false(sim_world_state(twin).locked);
+    }
+    assert_true(sim_world_state(f->w).joint_fraction > 0.5f);
+    assert_true(gap < 1.0f);
+    sim_world_destroy(twin);
+}
+
+/* "Pause at lock" stops time the frame the lock goes on. */
+static void test_pause_at_lock(void **state) {
+    fixture *f = *state;
+    frame(f, NULL, 0);
+    click(f, "Pause at lock");
+    assert_true(f->a.pause_at_lock);
+    assert_false(f->c.paused);
+    key(f, PLATFORM_KEY_CHAR, 'l', 0);
+    frame(f, NULL, 0);
+    assert_true(sim_world_state(f->w).locked);
+    assert_true(f->c.paused);
+}
+
 static void write_text(const char *path, const char *text) {
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
@@ -316,6 +350,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_clicks_reach_the_scene, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_fits, setup, teardown),
         cmocka_unit_test(test_settings),
+        cmocka_unit_test_setup_teardown(test_twin_follows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pause_at_lock, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

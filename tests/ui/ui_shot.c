@@ -58,10 +58,7 @@ int main(int argc, char **argv) {
         }
         sim_world_step(w);
         trace_add(&a.trace, w);
-        if (twin) {
-            sim_world_stretch_to(twin, sim_world_state(w).joint_fraction, SIM_DT_S);
-            sim_world_step(twin);
-        }
+        if (twin) app_ui_twin_step(twin, w);
     }
     c.paused = true;
     ui_rect s = a.scene;
