@@ -286,11 +286,3 @@ int controls_status(const controls *c, const sim_world *w, char lines[][128], in
     if (n < max && c->paused) snprintf(lines[n++], 128, "Paused (Space)");
     return n;
 }
-
-const char *controls_help(const controls *c) {
-    if (c->focus == CONTROLS_FOCUS_LOCK)
-        return "Tab: joint   \xe2\x86\x90\xe2\x86\x92: spot   \xe2\x86\x91\xe2\x86\x93 +/-: pressure   L: lock   "
-               "drag: orbit   H: skin   1 2 3: views   F12: picture";
-    return "Tab: lock   \xe2\x86\x90\xe2\x86\x92: move joint   click muscle: lock   drag limb: move   H: skin   "
-           "1 2 3: views   F12: picture";
-}

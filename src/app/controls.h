@@ -69,7 +69,5 @@ render_options controls_render_options(const controls *c);
 /* Status lines for the screen: joint, lock, adhesions, focus. Returns how
  * many (at most max), each up to 128 bytes. */
 int controls_status(const controls *c, const sim_world *w, char lines[][128], int max);
-/* The one-line key help for the focus. */
-const char *controls_help(const controls *c);
 
 #endif
