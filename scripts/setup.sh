@@ -3,7 +3,7 @@
 # only what is missing, with sudo only when not root. Extra package names on
 # the command line are installed too (CI adds the fuzzers' clang).
 set -eu
-packages="cmake gcc make pkg-config libcglm-dev libcjson-dev libcmocka-dev libsdl2-dev libepoxy-dev libstb-dev fonts-dejavu-core libgl1-mesa-dri libegl-mesa0 $*"
+packages="cmake gcc make pkg-config libcglm-dev libcjson-dev libcmocka-dev libsdl2-dev libepoxy-dev libstb-dev fonts-dejavu-core libgl1-mesa-dri libegl-mesa0 librsvg2-bin help2man desktop-file-utils appstream dpkg-dev $*"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

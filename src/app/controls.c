@@ -12,6 +12,7 @@
 #define ZOOM_STEP 0.9f
 #define CURSOR_STEP 0.01f
 #define CURSOR_FAST_STEP 0.05f
+#define LOCK_DEAD_ZONE_PX 6.0f /* a hand holding the lock still may wobble this much */
 #define DEG "\xc2\xb0"
 
 controls controls_make(const sim_world *w) {
@@ -111,7 +112,12 @@ static void mouse_down(controls *c, sim_world *w, const platform_event *ev, int 
         c->muscle = pick.muscle;
         c->cursor_s = pick.s;
         lock_here(c, w, pick.muscle, pick.s);
+        /* holding the lock, a drag moves the limb (one hand locks, the other stretches) */
         c->drag = CONTROLS_DRAG_LOCK;
+        c->press_x = ev->x, c->press_y = ev->y;
+        c->lock_drags_limb = false;
+        c->drag_deg0 = sim_view_joint_get(w).deg;
+        if (!pointer_angle(c, ev->x, ev->y, wpx, hpx, &c->drag_angle0)) c->drag_angle0 = NAN;
         return;
     }
     float skin = 0.06f;
@@ -126,7 +132,8 @@ static void mouse_down(controls *c, sim_world *w, const platform_event *ev, int 
 
 static void mouse_up(controls *c, sim_world *w) {
     if (c->drag == CONTROLS_DRAG_LOCK) sim_world_unlock(w);
-    if (c->drag == CONTROLS_DRAG_LIMB) drive_joint(c, w, 0, false);
+    if (c->drag == CONTROLS_DRAG_LIMB || (c->drag == CONTROLS_DRAG_LOCK && c->lock_drags_limb))
+        drive_joint(c, w, 0, false);
     c->drag = CONTROLS_DRAG_NONE;
 }
 
@@ -141,6 +148,13 @@ static void mouse_move(controls *c, sim_world *w, const platform_event *ev, int 
         render_camera_pan(&c->camera, dx, dy, wpx, hpx);
         break;
     case CONTROLS_DRAG_LIMB:
+        drag_limb(c, w, ev->x, ev->y, wpx, hpx);
+        break;
+    case CONTROLS_DRAG_LOCK:
+        /* a still hand holds: the limb follows only once the pointer has left the dead zone */
+        if (!c->lock_drags_limb && hypotf(ev->x - c->press_x, ev->y - c->press_y) < LOCK_DEAD_ZONE_PX) break;
+        if (isnan(c->drag_angle0)) break;
+        c->lock_drags_limb = true;
         drag_limb(c, w, ev->x, ev->y, wpx, hpx);
         break;
     default:

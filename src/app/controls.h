@@ -2,7 +2,8 @@
  *
  * Events come in as platform_event (plain data), so tests can drive this
  * module without SDL. Mouse: press and hold on a muscle to lock there
- * (release lets go); drag the limb to move the joint; drag elsewhere (or
+ * (release lets go), and drag while holding to move the limb about the
+ * joint (the lock stays where it was put); drag the limb to move the joint; drag elsewhere (or
  * with the right button) to orbit, middle button or shift to pan; the wheel
  * sets the pressure while locked, else zooms. Keyboard: Tab switches focus
  * between the joint and the lock; arrows move the focused thing; L (or
@@ -48,6 +49,8 @@ typedef struct controls {
     controls_drag drag;
     float last_x, last_y;
     float drag_deg0, drag_angle0;  /* the joint and the pointer's angle at the start of a limb drag */
+    float press_x, press_y;  /* where the lock's button went down */
+    bool lock_drags_limb;    /* the pointer left the lock's dead zone: it now moves the limb */
     int joint_key;           /* -1 shortening, +1 stretching, 0 none: a held arrow */
     bool joint_key_fast;
     /* requests to the app, cleared by it */

@@ -8,7 +8,7 @@
  * converted here and nowhere else. The schema is documented in
  * assets/lessons/README.md: keep the two in step.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* POSIX 2008 with realpath */
 
 #include <dirent.h>
 #include <errno.h>
@@ -557,6 +557,25 @@ const char *lesson_mode_name(const lesson *l, sim_mode mode) {
 
 /* ---- finding lessons ---- */
 
+#ifndef FIBRELAB_RELATIVE_DATADIR
+#define FIBRELAB_RELATIVE_DATADIR "../share/fibrelab"
+#endif
+
+/* An installed or packaged copy (a binary known to run outside the build tree
+ * it was built in) must not read the checkout it was built from. */
+static bool outside_build_tree(const char *exe_dir) {
+#ifdef FIBRELAB_BUILD_DIR
+    char build[LESSON_PATH_MAX];
+    if (!exe_dir) return false;
+    if (!realpath(FIBRELAB_BUILD_DIR, build)) return true;
+    size_t n = strlen(build);
+    return strncmp(exe_dir, build, n) != 0 || (exe_dir[n] != '/' && exe_dir[n] != '\0');
+#else
+    (void)exe_dir;
+    return false;
+#endif
+}
+
 int lesson_dirs(char dirs[][LESSON_PATH_MAX], int max_dirs) {
     int n = 0, len;
     const char *env = getenv("FIBRELAB_DATA_DIR");
@@ -564,21 +583,22 @@ int lesson_dirs(char dirs[][LESSON_PATH_MAX], int max_dirs) {
         len = snprintf(dirs[n], LESSON_PATH_MAX, "%s/lessons", env);
         if (len > 0 && len < LESSON_PATH_MAX) n++;
     }
-    /* Installed (bin/../assets) or run from a tree where assets sit beside it. */
+    /* Installed (BINDIR/../share/fibrelab/assets, wherever the tree was
+     * copied to) or run from a folder where assets sit beside the binary. */
     char exe[LESSON_PATH_MAX];
     ssize_t got = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (got > 0) {
         exe[got] = '\0';
         char *slash = strrchr(exe, '/');
         if (slash) *slash = '\0';
-        static const char *const rel[] = {"/../assets/lessons", "/assets/lessons"};
+        static const char *const rel[] = {"/" FIBRELAB_RELATIVE_DATADIR "/assets/lessons", "/assets/lessons"};
         for (int i = 0; i < 2 && n < max_dirs; i++) {
             len = snprintf(dirs[n], LESSON_PATH_MAX, "%s%s", exe, rel[i]);
             if (len > 0 && len < LESSON_PATH_MAX) n++;
         }
     }
 #ifdef FIBRELAB_SOURCE_ASSETS
-    if (n < max_dirs) {
+    if (n < max_dirs && !outside_build_tree(got > 0 ? exe : NULL)) {
         len = snprintf(dirs[n], LESSON_PATH_MAX, "%s", FIBRELAB_SOURCE_ASSETS "/lessons");
         if (len > 0 && len < LESSON_PATH_MAX) n++;
     }

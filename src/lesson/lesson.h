@@ -111,8 +111,9 @@ int lesson_list(char ids[][64], int max_ids);
 int lesson_muscle_index(const lesson *l, const char *name);
 
 /* The directories searched for lesson ids, in order ($FIBRELAB_DATA_DIR/lessons,
- * next to the executable, the source tree); returns how many were written.
- * They need not exist. */
+ * the installed data dir relative to the executable (BINDIR/../share/fibrelab),
+ * assets/ beside the executable, the source tree for a binary in its build
+ * tree); returns how many were written. They need not exist. */
 int lesson_dirs(char dirs[][LESSON_PATH_MAX], int max_dirs);
 
 /* The name this lesson uses for a mode (its `mode_names`, else the standard one). */

@@ -1,5 +1,5 @@
 /* render_paths.c: finding shaders and assets (render_paths.h). */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* POSIX 2008 with realpath */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,25 @@
 static bool try_path(char *out, size_t out_size, const char *root, const char *rel) {
     int n = snprintf(out, out_size, "%s/%s", root, rel);
     return n > 0 && (size_t)n < out_size && access(out, R_OK) == 0;
+}
+
+#ifndef FIBRELAB_RELATIVE_DATADIR
+#define FIBRELAB_RELATIVE_DATADIR "../share/fibrelab"
+#endif
+
+/* An installed or packaged copy (a binary known to run outside the build tree
+ * it was built in) must not read the checkout it was built from. */
+static bool outside_build_tree(const char *exe_dir) {
+#ifdef FIBRELAB_BUILD_DIR
+    char build[RENDER_PATH_MAX];
+    if (!exe_dir) return false;
+    if (!realpath(FIBRELAB_BUILD_DIR, build)) return true;
+    size_t n = strlen(build);
+    return strncmp(exe_dir, build, n) != 0 || (exe_dir[n] != '/' && exe_dir[n] != '\0');
+#else
+    (void)exe_dir;
+    return false;
+#endif
 }
 
 bool render_find_file(const char *rel, char *out, size_t out_size) {
@@ -23,7 +42,7 @@ bool render_find_file(const char *rel, char *out, size_t out_size) {
         exe[got] = '\0';
         char *slash = strrchr(exe, '/');
         if (slash) *slash = '\0';
-        static const char *const up[] = {"", "/..", "/../share/fibrelab"};
+        static const char *const up[] = {"", "/..", "/" FIBRELAB_RELATIVE_DATADIR};
         for (size_t i = 0; i < sizeof up / sizeof *up; i++) {
             char root[RENDER_PATH_MAX + 32];
             snprintf(root, sizeof root, "%s%s", exe, up[i]);
@@ -31,10 +50,7 @@ bool render_find_file(const char *rel, char *out, size_t out_size) {
         }
     }
 #ifdef FIBRELAB_SOURCE_DIR
-    if (try_path(out, out_size, FIBRELAB_SOURCE_DIR, rel)) return true;
-#endif
-#ifdef FIBRELAB_INSTALL_DATADIR
-    if (try_path(out, out_size, FIBRELAB_INSTALL_DATADIR, rel)) return true;
+    if (!outside_build_tree(got > 0 ? exe : NULL) && try_path(out, out_size, FIBRELAB_SOURCE_DIR, rel)) return true;
 #endif
     if (out_size) out[0] = '\0';
     return false;

@@ -89,6 +89,48 @@ static void pick_locks_where_clicked(void **state) {
     sim_world_destroy(w);
 }
 
+/* Mouse alone: hold on the muscle to lock, drag to move the limb, let go. */
+static void mouse_locks_and_stretches(void **state) {
+    (void)state;
+    sim_world *w = make_world("two-bands");
+    controls c = controls_make(w);
+    sim_view_muscle m = sim_view_muscle_get(w, 0);
+    float p[3], hinge[3] = {0.0f, 0.0f, 0.0f}, sx, sy, hx, hy;
+    for (int k = 0; k < 3; k++) p[k] = m.origin[k] + 0.4f * m.length_m * m.axis[k];
+    assert_true(render_camera_project(&c.camera, W, H, p, &sx, &sy));
+    assert_true(render_camera_project(&c.camera, W, H, hinge, &hx, &hy));
+    platform_event down = {.kind = PLATFORM_EVENT_MOUSE_DOWN, .button = PLATFORM_BUTTON_LEFT, .x = sx, .y = sy};
+    controls_handle(&c, w, &down, W, H);
+    assert_true(sim_world_state(w).locked);
+    float deg0 = sim_world_state(w).joint_deg;
+
+    /* a hand that wobbles a few pixels holds the limb still */
+    platform_event wobble = {.kind = PLATFORM_EVENT_MOUSE_MOVE, .x = sx + 3.0f, .y = sy - 2.0f};
+    controls_handle(&c, w, &wobble, W, H);
+    run_frames(w, 30);
+    assert_float_equal(sim_world_state(w).joint_deg, deg0, 0.5f);
+
+    /* the pointer turned 25 degrees about the joint on screen turns the limb */
+    float a = 25.0f * 3.14159265f / 180.0f, dx = sx - hx, dy = sy - hy;
+    platform_event drag = {.kind = PLATFORM_EVENT_MOUSE_MOVE, .x = hx + dx * cosf(a) - dy * sinf(a),
+                           .y = hy + dx * sinf(a) + dy * cosf(a)};
+    controls_handle(&c, w, &drag, W, H);
+    run_frames(w, 120);
+    sim_state st = sim_world_state(w);
+    assert_true(st.locked);
+    assert_float_equal(st.lock_at, 0.4f, 0.02f); /* the lock stayed where it was put */
+    float deg1 = st.joint_deg;
+    assert_true(fabsf(deg1 - deg0) > 10.0f);
+
+    /* letting go lifts the lock and leaves the limb where it is */
+    platform_event up = {.kind = PLATFORM_EVENT_MOUSE_UP, .button = PLATFORM_BUTTON_LEFT, .x = drag.x, .y = drag.y};
+    controls_handle(&c, w, &up, W, H);
+    assert_false(sim_world_state(w).locked);
+    run_frames(w, 30);
+    assert_float_equal(sim_world_state(w).joint_deg, deg1, 1.0f);
+    sim_world_destroy(w);
+}
+
 static void keyboard_locks_and_moves(void **state) {
     (void)state;
     sim_world *w = make_world("two-bands");
@@ -321,6 +363,7 @@ static void side_view_frames_the_muscles(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pick_locks_where_clicked),
+        cmocka_unit_test(mouse_locks_and_stretches),
         cmocka_unit_test(keyboard_locks_and_moves),
         cmocka_unit_test(stepper_fixed_and_clamped),
         cmocka_unit_test(shader_logs_name_the_line),
