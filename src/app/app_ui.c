@@ -25,6 +25,7 @@ static const char *const keys_lines[] = {
     "Joint in focus: Left / Right move the joint (Shift: faster)",
     "Lock in focus: Left / Right place it, Up / Down pressure",
     "L or Enter   lock / unlock      + -   pressure      T   tool",
+    "Mouse: hold on the muscle to lock, drag while holding to stretch",
     "G   ask the client to move (active-assisted)",
     "V   with lock / without lock side by side",
     "O   theme      Z   size      N   what is real here",
