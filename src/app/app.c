@@ -1,6 +1,5 @@
 /* app.c: the window's frame (app.h). */
 #define _POSIX_C_SOURCE 200809L
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +7,6 @@
 
 #include "app.h"
 #include "render_image.h"
-#include "sim_view.h"
 
 #define NOTICE_S 5.0
 

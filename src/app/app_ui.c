@@ -174,7 +174,8 @@ static void pressure_bar(app_ui *a, float kpa, bool locked) {
     ui_rect r = ui_reserve(u, 0.9f * lh + lh);
     float label_w = ui_text_w(u, "kPa") + ui_pad(u);
     float x0 = r.x0, x1 = r.x1 - label_w, y0 = r.y0 + 0.3f * lh, y1 = y0 + 0.6f * lh;
-    float bx0 = x0 + (x1 - x0) * BAND_LO_KPA / PRESSURE_BAR_MAX_KPA, bx1 = x0 + (x1 - x0) * BAND_HI_KPA / PRESSURE_BAR_MAX_KPA;
+    float bx0 = x0 + (x1 - x0) * BAND_LO_KPA / PRESSURE_BAR_MAX_KPA;
+    float bx1 = x0 + (x1 - x0) * BAND_HI_KPA / PRESSURE_BAR_MAX_KPA;
     ui_draw_rect(u, x0, y0, x1, y1, t->button);
     ui_draw_rect(u, bx0, y0, bx1, y1, t->band);
     ui_draw_frame(u, (ui_rect){bx0, y0, bx1, y1}, lw, t->ink_soft);
@@ -408,14 +409,16 @@ void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int wid
         view_label(a, a->twin, "Without lock (never locked)");
     }
     if (a->show_keys) ui_sheet(u, "Keys", keys_lines, (int)(sizeof keys_lines / sizeof *keys_lines));
-    else if (a->show_notes) ui_sheet(u, "What is real here", notes_lines, (int)(sizeof notes_lines / sizeof *notes_lines));
+    else if (a->show_notes)
+        ui_sheet(u, "What is real here", notes_lines, (int)(sizeof notes_lines / sizeof *notes_lines));
     ui_end(u);
 }
 
 void app_ui_twin_step(sim_world *twin, const sim_world *w) {
     sim_state m = sim_world_state(w), t = sim_world_state(twin);
     if (t.mode != m.mode) sim_world_set_mode(twin, m.mode);
-    float deg_per_fraction = fabsf(1.0f / (sim_view_deg_to_fraction(twin, 1.0f) - sim_view_deg_to_fraction(twin, 0.0f)));
+    float deg_per_fraction =
+        fabsf(1.0f / (sim_view_deg_to_fraction(twin, 1.0f) - sim_view_deg_to_fraction(twin, 0.0f)));
     float span_deg = fabsf(m.joint_fraction - t.joint_fraction) * deg_per_fraction;
     sim_world_stretch_to(twin, m.joint_fraction, fmaxf(SIM_DT_S, span_deg / CONTROLS_FAST_PACE_DEG_S));
     sim_world_step(twin);

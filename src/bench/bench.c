@@ -222,7 +222,8 @@ static int bench_render(const char *name, int width, int height, int frames, dou
     printf("{\"scene\":\"render\",\"lesson\":\"%s\",\"width\":%d,\"height\":%d,\"frames\":%d,"
            "\"model_ms_per_frame\":%.3f,\"draw_ms_per_frame\":%.3f,\"total_ms_per_frame\":%.3f,"
            "\"first_frame_ms\":%.1f,\"ui_build_ms_per_frame\":%.3f,\"ui_draw_ms_per_frame\":%.3f,"
-           "\"ui_ms_per_frame\":%.3f,\"window_ms_per_frame\":%.3f,\"ui_added_ms_per_frame\":%.3f,\"peak_rss_mb\":%.1f}\n",
+           "\"ui_ms_per_frame\":%.3f,\"window_ms_per_frame\":%.3f,\"ui_added_ms_per_frame\":%.3f,"
+           "\"peak_rss_mb\":%.1f}\n",
            l.id, width, height, frames, model_s * 1000.0 / frames, draw_s * 1000.0 / frames,
            (model_s + draw_s) * 1000.0 / frames, first_frame_s * 1000.0, ui_build_s * 1000.0 / frames,
            ui_draw_s * 1000.0 / frames, (ui_build_s + ui_draw_s) * 1000.0 / frames,

@@ -27,8 +27,8 @@ static void panel_rect(render_batch *b, const render_style *st, float x0, float 
 }
 
 /* The legend, at the top right; *left and *bottom give its panel's edges. */
-static void legend(render *r, const render_options *opt, const render_style *st, int width_px, int height_px, float px, float *left,
-                   float *bottom) {
+static void legend(render *r, const render_options *opt, const render_style *st, int width_px, int height_px,
+                   float px, float *left, float *bottom) {
     render_batch *b = &r->screen_batch;
     render_text *t = r->text;
     const float lh = render_text_line_height(t), pad = roundf(px * 0.6f);

@@ -378,7 +378,8 @@ bool ui_radio(ui *u, const char *const *options, int count, int *selected, const
     int id = new_id(u);
     float rh = ui_row_h(u), pad = ui_pad(u);
     ui_rect r = place(u, rh * (float)count);
-    for (int i = 0; i < count; i++) record(u, options[i], (ui_rect){r.x0, r.y0 + rh * (float)i, r.x1, r.y0 + rh * (float)(i + 1)});
+    for (int i = 0; i < count; i++)
+        record(u, options[i], (ui_rect){r.x0, r.y0 + rh * (float)i, r.x1, r.y0 + rh * (float)(i + 1)});
     bool focused = id == u->focus;
     interact(u, id, r, tip);
     int old = *selected;
