@@ -10,6 +10,7 @@
 #define LEFT_EM 15.0f       /* the controls' column */
 #define RIGHT_EM 16.5f      /* the readouts' column */
 #define PLOTS_EM 12.0f      /* the plots' strip under the scene */
+#define COLUMN_EM 31.0f     /* the taller column's height with its margins */
 #define PRESSURE_BAR_MAX_KPA 600.0f
 #define BAND_LO_KPA 100.0f  /* deep tissue work: measured therapists' pressures (DESIGN.md) */
 #define BAND_HI_KPA 400.0f
@@ -69,14 +70,21 @@ void app_ui_reset(app_ui *a, controls *c) {
     a->reset_all = true;
 }
 
-static void apply_theme(app_ui *a) {
+/* The theme, and the size: the student's choice times the larger of the
+ * screen's pixel density and how much bigger than 1280x720 the window is
+ * (a full-screen projector at 1920x1080 reads as a 1280x720 window does),
+ * at most what fits the window's height. */
+static void apply_theme(app_ui *a, int width_px, int height_px) {
+    float fit = fminf((float)width_px / 1280.0f, (float)height_px / 720.0f);
     a->ui.theme = ui_theme_get(a->theme);
-    a->ui.scale = a->user_scale * a->dpi_scale;
+    /* but never so big that the columns run off the bottom */
+    float most = (float)height_px / (COLUMN_EM * a->ui.theme->text_px);
+    a->ui.scale = fminf(a->user_scale * fmaxf(a->dpi_scale, fit), most);
     a->style = ui_theme_render_style(a->ui.theme, a->ui.scale);
 }
 
 void app_ui_layout(app_ui *a, int width_px, int height_px) {
-    apply_theme(a);
+    apply_theme(a, width_px, height_px);
     float em = ui_em(&a->ui), m = roundf(0.5f * em);
     float x0 = roundf(LEFT_EM * em) + 2.0f * m, x1 = (float)width_px - roundf(RIGHT_EM * em) - 2.0f * m;
     float y1 = (float)height_px - roundf(PLOTS_EM * em) - 2.0f * m;
@@ -290,9 +298,12 @@ static void plots(app_ui *a, const sim_world *w, float x0, float x1, float y0, f
     ui_panel_end(u);
 }
 
-static void view_label(app_ui *a, ui_rect v, const char *text) {
+/* A view's name at its top left; `brief` when `text` is wider than the view. */
+static void view_label(app_ui *a, ui_rect v, const char *text, const char *brief) {
     ui *u = &a->ui;
-    float pad = ui_pad(u), w = ui_text_w(u, text) + 2.0f * pad + 2.0f;
+    float pad = ui_pad(u);
+    if (ui_text_w(u, text) + 5.0f * pad > v.x1 - v.x0) text = brief;
+    float w = ui_text_w(u, text) + 2.0f * pad + 2.0f;
     ui_panel_begin(u, NULL, v.x0 + pad, v.y0 + pad, fminf(w, v.x1 - v.x0 - 2.0f * pad));
     ui_label(u, text, false);
     ui_panel_end(u);
@@ -405,8 +416,8 @@ void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int wid
     plots(a, w, a->scene.x0, a->split ? a->twin.x1 : a->scene.x1, a->scene.y1 + m, (float)height_px - m);
     u->panel_fill = true; /* what follows lies over the scene */
     if (a->split) {
-        view_label(a, a->scene, "With lock");
-        view_label(a, a->twin, "Without lock (never locked)");
+        view_label(a, a->scene, "With lock", "With lock");
+        view_label(a, a->twin, "Without lock (never locked)", "Without lock");
     }
     if (a->show_keys) ui_sheet(u, "Keys", keys_lines, (int)(sizeof keys_lines / sizeof *keys_lines));
     else if (a->show_notes)

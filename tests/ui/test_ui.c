@@ -236,28 +236,36 @@ static void test_clicks_reach_the_scene(void **state) {
     assert_true(f->c.paused || paused);
 }
 
-/* No label wider than its box: every theme, both scales, each sheet open, split or not. */
+/* No label wider than its box and no panel off the window: every theme,
+ * 1280x720, full HD, hi-DPI (2x) and the largest Size on 1280x720, each
+ * sheet open, split or not. */
 static void test_text_fits(void **state) {
     fixture *f = *state;
+    const struct {
+        int w, h;
+        float dpi, user; /* user: the Size button's choice */
+    } sizes[] = {{W, H, 1.0f, 1.0f}, {1920, 1080, 1.0f, 1.0f}, {2 * W, 2 * H, 2.0f, 1.0f}, {W, H, 1.0f, 2.0f}};
     for (int theme = 0; theme < UI_THEME_COUNT; theme++)
-        for (int scale = 1; scale <= 2; scale++)
+        for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
             for (int variant = 0; variant < 3; variant++) {
+                int ww = sizes[k].w, hh = sizes[k].h;
                 app_ui a;
-                app_ui_init(&a, f->font, (ui_theme_id)theme, 1.0f, (float)scale);
+                app_ui_init(&a, f->font, (ui_theme_id)theme, sizes[k].user, sizes[k].dpi);
                 a.split = variant == 0;
                 a.show_keys = variant == 1;
                 a.show_notes = variant == 2;
-                app_ui_layout(&a, W * scale, H * scale);
-                app_ui_build(&a, &f->c, f->w, &f->l, W * scale, H * scale);
+                app_ui_layout(&a, ww, hh);
+                app_ui_build(&a, &f->c, f->w, &f->l, ww, hh);
                 for (int i = 0; i < a.ui.overflow_count; i++)
-                    print_message("%s x%d: \"%s\" is %.0f px in a %.0f px box\n", ui_theme_get((ui_theme_id)theme)->name,
-                                  scale, a.ui.overflows[i].text, a.ui.overflows[i].width, a.ui.overflows[i].box);
+                    print_message("%s %dx%d: \"%s\" is %.0f px in a %.0f px box\n",
+                                  ui_theme_get((ui_theme_id)theme)->name, ww, hh, a.ui.overflows[i].text,
+                                  a.ui.overflows[i].width, a.ui.overflows[i].box);
                 assert_true(a.ui.labels > 40);
                 assert_int_equal(a.ui.overflow_count, 0);
                 /* every panel inside the window */
                 for (int i = 0; i < a.ui.panel_count; i++) {
                     assert_true(a.ui.panels[i].x0 >= 0.0f && a.ui.panels[i].y0 >= 0.0f);
-                    assert_true(a.ui.panels[i].x1 <= (float)(W * scale) && a.ui.panels[i].y1 <= (float)(H * scale));
+                    assert_true(a.ui.panels[i].x1 <= (float)ww && a.ui.panels[i].y1 <= (float)hh);
                 }
                 app_ui_free(&a);
             }
