@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app_ui.h"
+#include "settings.h"
 #include "sim_view.h"
 
 #define DEG "\xc2\xb0"
@@ -15,8 +16,6 @@
 #define BAND_LO_KPA 100.0f  /* deep tissue work: measured therapists' pressures (DESIGN.md) */
 #define BAND_HI_KPA 400.0f
 #define PLOT_PX_PER_POINT 5.0f
-
-static const float scales[] = {1.0f, 1.25f, 1.5f, 2.0f};
 
 static const char *const keys_lines[] = {
     "Space or K   play / pause          .   one step (pauses)",
@@ -121,9 +120,9 @@ static void cycle_theme(app_ui *a) {
 }
 
 static void cycle_size(app_ui *a) {
-    int n = (int)(sizeof scales / sizeof *scales), i = 0;
-    while (i < n && scales[i] < a->user_scale + 0.01f) i++;
-    a->user_scale = scales[i % n];
+    int i = 0;
+    while (i < SETTINGS_SCALE_COUNT && settings_scales[i] < a->user_scale + 0.01f) i++;
+    a->user_scale = settings_scales[i % SETTINGS_SCALE_COUNT];
     a->settings_changed = true;
 }
 

@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "settings.h"
+#include "ui_theme.h"
 
-static const char *const theme_names[] = {"default", "projector", "dark"};
-static const float scales[] = {1.0f, 1.25f, 1.5f, 2.0f};
+const float settings_scales[SETTINGS_SCALE_COUNT] = {1.0f, 1.25f, 1.5f, 2.0f};
 
 settings settings_default(void) {
     settings s = {.ui_scale = 1.0f};
@@ -51,16 +51,15 @@ static const char *check(const cJSON *root, settings *out, const char **field) {
     const cJSON *scale = cJSON_GetObjectItemCaseSensitive(root, "ui_scale");
     const cJSON *last = cJSON_GetObjectItemCaseSensitive(root, "last_lesson");
     if (theme) {
-        bool known = false;
-        for (size_t i = 0; cJSON_IsString(theme) && i < sizeof theme_names / sizeof *theme_names; i++)
-            known |= strcmp(theme->valuestring, theme_names[i]) == 0;
-        if (!known) return *field = "theme", "must be default, projector or dark";
+        ui_theme_id id;
+        if (!cJSON_IsString(theme) || !ui_theme_from_name(theme->valuestring, &id))
+            return *field = "theme", "must be default, projector or dark";
         snprintf(out->theme, sizeof out->theme, "%s", theme->valuestring);
     }
     if (scale) {
         bool known = false;
-        for (size_t i = 0; cJSON_IsNumber(scale) && i < sizeof scales / sizeof *scales; i++)
-            known |= fabs(scale->valuedouble - scales[i]) < 1e-6;
+        for (int i = 0; cJSON_IsNumber(scale) && i < SETTINGS_SCALE_COUNT; i++)
+            known |= fabs(scale->valuedouble - settings_scales[i]) < 1e-6;
         if (!known) return *field = "ui_scale", "must be 1, 1.25, 1.5 or 2";
         out->ui_scale = (float)scale->valuedouble;
     }

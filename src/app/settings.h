@@ -8,6 +8,10 @@
 #include <stddef.h>
 
 #define SETTINGS_FILE "settings.json"
+#define SETTINGS_SCALE_COUNT 4
+
+/* The interface sizes a student can choose (the Size button steps through them). */
+extern const float settings_scales[SETTINGS_SCALE_COUNT];
 
 typedef struct settings {
     char theme[16];          /* ui_theme name */
