@@ -306,3 +306,15 @@ bool platform_pictures_dir(char *out, size_t out_size) {
     if (mkdir(PICTURES_DIR, 0755) != 0 && errno != EEXIST) return false;
     return (size_t)snprintf(out, out_size, "%s", PICTURES_DIR) < out_size;
 }
+
+float platform_pixel_scale(const platform *p) {
+    (void)p;
+    double ratio = emscripten_get_device_pixel_ratio(); /* devicePixelRatio */
+    return ratio > 0.0 ? (float)ratio : 1.0f;
+}
+
+bool platform_pref_dir(char *out, size_t out_size) {
+    /* the page keeps no files between visits: the settings start fresh each time */
+    (void)out, (void)out_size;
+    return false;
+}
