@@ -24,6 +24,7 @@
 
 #define CANVAS "#canvas"
 #define PICTURES_DIR "/pictures"
+#define PREFS_DIR "/prefs"
 #define QUEUE_SIZE 256
 #define PINCH_PER_NOTCH 1.1f   /* finger spread ratio that makes one wheel notch */
 #define WHEEL_PX_PER_NOTCH 100.0
@@ -305,4 +306,15 @@ bool platform_pictures_dir(char *out, size_t out_size) {
      * saved there to the browser as a download */
     if (mkdir(PICTURES_DIR, 0755) != 0 && errno != EEXIST) return false;
     return (size_t)snprintf(out, out_size, "%s", PICTURES_DIR) < out_size;
+}
+
+float platform_pixel_scale(const platform *p) {
+    return p->px_per_css > 0.0f ? p->px_per_css : 1.0f;
+}
+
+bool platform_pref_dir(char *out, size_t out_size) {
+    /* a folder in the page's memory: settings last while the page is open
+     * (keeping them across visits would need IndexedDB) */
+    if (mkdir(PREFS_DIR, 0755) != 0 && errno != EEXIST) return false;
+    return (size_t)snprintf(out, out_size, "%s", PREFS_DIR) < out_size;
 }

@@ -1,11 +1,11 @@
 /* render_list_draw.c: draws a 2D list (render_list.h) over the frame, a
  * layer at a time: its shapes in order, then its text. */
 #include <cglm/cglm.h>
-#include <epoxy/gl.h>
 #include <math.h>
 #include <stdio.h>
 
 #include "render_font.h"
+#include "render_gl.h"
 #include "render_internal.h"
 #include "render_list.h"
 #include "render_paths.h"

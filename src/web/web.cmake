@@ -53,7 +53,8 @@ add_library(fibrelab_render STATIC
   src/render/render.c src/render/render_batch.c src/render/render_camera.c src/render/render_fibres.c
   src/render/render_image.c src/render/render_limb.c src/render/render_mesh.c src/render/render_overlay.c
   src/render/render_paths.c src/render/render_pick.c src/render/render_ramp.c src/render/render_shader.c
-  src/render/render_text.c src/render/stb_impl.c)
+  src/render/render_text.c src/render/stb_impl.c src/render/render_font.c src/render/render_list.c
+  src/render/render_list_draw.c)
 target_include_directories(fibrelab_render PUBLIC src/render)
 target_link_libraries(fibrelab_render PUBLIC fibrelab_sim web_headers)
 target_compile_options(fibrelab_render PRIVATE ${FIBRELAB_WARNINGS})
@@ -65,10 +66,16 @@ add_library(fibrelab_platform STATIC src/platform/platform_web.c)
 target_include_directories(fibrelab_platform PUBLIC src/platform)
 target_compile_options(fibrelab_platform PRIVATE ${FIBRELAB_WARNINGS})
 
+add_library(fibrelab_ui STATIC src/ui/ui.c src/ui/ui_theme.c)
+target_include_directories(fibrelab_ui PUBLIC src/ui src/platform)
+target_link_libraries(fibrelab_ui PUBLIC fibrelab_render)
+target_compile_options(fibrelab_ui PRIVATE ${FIBRELAB_WARNINGS})
+
 add_executable(fibrelab
-  src/app/main_web.c src/app/app.c src/app/controls.c src/app/playback.c src/app/stepper.c)
+  src/app/main_web.c src/app/app.c src/app/app_ui.c src/app/controls.c src/app/playback.c src/app/settings.c
+  src/app/stepper.c src/app/trace.c)
 target_include_directories(fibrelab PRIVATE src/app)
-target_link_libraries(fibrelab PRIVATE fibrelab_render fibrelab_platform fibrelab_lesson)
+target_link_libraries(fibrelab PRIVATE fibrelab_ui fibrelab_render fibrelab_platform fibrelab_lesson)
 target_compile_options(fibrelab PRIVATE ${FIBRELAB_WARNINGS})
 set(font /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
 if(NOT EXISTS ${font})
