@@ -82,6 +82,7 @@ function canvasStats(page) {
     let bone = 0, fibre = 0, text = 0, background = 0;
     const fibreAt = [], boneAt = [];
     const bg = [px[0], px[1], px[2]];
+    const sc = (globalThis.fibrelabStatus || {}).scene || [0, 0, w, h]; // where the picture is
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
         const i = 4 * (y * w + x), r = px[i], gr = px[i + 1], b = px[i + 2];
@@ -97,7 +98,9 @@ function canvasStats(page) {
         const isFibre = sat > 50 && ((gr > r + 25 && gr > 60) || (b > r + 30 && b > gr && b > 80));
         if (isFibre) {
           fibre++;
-          if ((x + y) % 7 === 0 && x < 0.84 * w) fibreAt.push([x, y]); // not the legend's colour bar
+          // in the picture (not the interface's panels), left of the legend's colour bar
+          if ((x + y) % 7 === 0 && x >= sc[0] && x < sc[0] + 0.84 * (sc[2] - sc[0]) && y >= sc[1] && y < sc[3])
+            fibreAt.push([x, y]);
         }
         // text: dark pixels in the HUD's top-left corner (the lesson's panel)
         if (x < w / 3 && y < h / 5 && r < 90 && gr < 90 && b < 90) text++;
