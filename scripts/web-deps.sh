@@ -1,6 +1,6 @@
 #!/bin/sh
-# web-deps.sh: cJSON's source for the browser build, from Debian's source
-# package (the same version as libcjson-dev), unpacked with Debian's patches
+# web-deps.sh: cJSON's source for the browser build, from Debian 12's source
+# package (the version its libcjson-dev is built from), unpacked with Debian's patches
 # into build/web-deps/cjson. The header-only libraries (cglm, stb) are used
 # from /usr/include. Runs once; does nothing when the source is already there.
 # Needs deb.debian.org (apt's own lists are left alone: a private list of
@@ -19,7 +19,8 @@ apt_opts="-o Dir::Etc::SourceList=$tmp/sources.list -o Dir::Etc::SourceParts=/de
 # shellcheck disable=SC2086
 apt-get -qq $apt_opts update
 # shellcheck disable=SC2086
-(cd "$tmp" && apt-get -qq $apt_opts source --download-only cjson >/dev/null 2>&1)
+(cd "$tmp" && apt-get -qq $apt_opts source --download-only cjson >/dev/null 2>&1) ||
+    { echo "web-deps: cannot download cjson's source package from deb.debian.org" >&2; exit 1; }
 # --no-check: apt has already checked the files against Debian's signed index
 # (dpkg-source would only warn that it has no key for the .dsc's own signature)
 dpkg-source --no-check -x "$tmp"/cjson_*.dsc "$tmp/src" >/dev/null
