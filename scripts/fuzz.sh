@@ -1,5 +1,5 @@
 #!/bin/sh
-# fuzz.sh: builds the libFuzzer harnesses for the lesson and script parsers
+# fuzz.sh: builds the libFuzzer harnesses for the lesson, script and condition card parsers
 # with clang (build/fuzz) and runs each for FUZZ_SECONDS (default 60) from the
 # seed corpus in tests/fuzz/corpus/. Fails on any crash, leak or sanitizer
 # report; says so plainly and skips when clang or libFuzzer is missing.
@@ -23,9 +23,9 @@ rm -rf "$probe"
 
 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFIBRELAB_FUZZ=ON \
     -DBUILD_TESTING=OFF >/dev/null
-cmake --build "$build" -j2 --target fuzz_lesson fuzz_script
+cmake --build "$build" -j2 --target fuzz_lesson fuzz_script fuzz_condition
 
-for harness in lesson script; do
+for harness in lesson script condition; do
     # New inputs go to the build directory; the checked-in corpus is only read.
     mkdir -p "$build/corpus-$harness"
     echo "fuzz: fuzz_$harness for $seconds s"
@@ -38,4 +38,4 @@ for harness in lesson script; do
     }
     grep -E '^stat::number_of_executed_units' "$build/fuzz_$harness.log" || true
 done
-echo "fuzz: both harnesses ran $seconds s each with no crash, leak or sanitizer report"
+echo "fuzz: every harness ran $seconds s each with no crash, leak or sanitizer report"

@@ -3,8 +3,9 @@
  *     fibrelab [--lesson NAME|PATH] [--script PATH|-] [--seed N] [--set KEY=VALUE]...
  *     fibrelab --headless --lesson NAME|PATH [--script PATH|-] [--report PATH|-]
  *              [--seed N] [--set KEY=VALUE]... [--screenshot PATH [--size WxH] [--view NAME]]
- *              [--quiz]
+ *              [--quiz] [--save-report DIR]
  *     fibrelab --check-lesson PATH
+ *     fibrelab --conditions [ID]
  *     fibrelab --list-lessons | --help | --version
  *
  * Without --headless the window opens; where there is no display to open
@@ -23,8 +24,10 @@
 #include <string.h>
 
 #include "app.h"
+#include "condition_cli.h"
 #include "lesson.h"
 #include "playback.h"
+#include "report_save.h"
 #include "render_image.h"
 #include "runner.h"
 #include "script.h"
@@ -41,8 +44,8 @@
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 typedef struct cli {
-    bool headless, list, help, version, quiz;
-    const char *lesson, *script, *report, *check;
+    bool headless, list, help, version, quiz, conditions;
+    const char *lesson, *script, *report, *check, *condition_id, *save_report;
     const char *screenshot, *size, *view;
     int width, height;
     render_view view_id;
@@ -54,12 +57,12 @@ typedef struct cli {
 
 static const char usage_text[] =
     "usage: fibrelab --headless --lesson NAME|PATH [--script PATH|-] [--report PATH|-]\n"
-    "                [--seed N] [--set KEY=VALUE]...\n"
+    "                [--seed N] [--set KEY=VALUE]... [--quiz] [--save-report DIR]\n"
     "                [--screenshot PATH [--size WxH] [--view side|front|lock]]\n"
     "       fibrelab [--lesson NAME|PATH] [--script PATH|-] [--seed N] [--set KEY=VALUE]...\n"
-    "                [--quiz]\n"
     "       fibrelab --check-lesson PATH\n"
     "       fibrelab --list-lessons\n"
+    "       fibrelab --conditions [ID]\n"
     "       fibrelab --help | --version\n"
     "\n"
     "Soft tissue release, simulated: lock a muscle, stretch it, and see why the lock works.\n"
@@ -78,8 +81,14 @@ static const char usage_text[] =
     "  --view NAME         the picture's view: side (default), front or lock\n"
     "  --quiz              with --headless: hide one tight spot (placed by the seed) instead\n"
     "                      of the lesson's, and add the treatment's score to the report\n"
+    "  --save-report DIR   with --headless: write the report a student hands in into DIR\n"
+    "                      (made if missing): an HTML page (steps, feedback, score, figures,\n"
+    "                      plots) and a CSV of the time series (every 0.1 s); prints where.\n"
+    "                      The JSON report is then written only if --report is given\n"
     "  --check-lesson NAME|PATH  list every problem in a lesson (status 2 if any)\n"
     "  --list-lessons      list the lessons found\n"
+    "  --conditions [ID]   print the condition card ID (e.g. tennis-elbow), or every card:\n"
+    "                      when STR may help, cautions, when not to treat, sources\n"
     "  -h, --help          this text\n"
     "  --version           the version\n"
     "\n"
@@ -130,11 +139,20 @@ static int parse_args(int argc, char **argv, cli *o) {
             *toggle = true;
             continue;
         }
+        /* --conditions takes an optional card id: the next argument unless it is a flag */
+        if (strcmp(flag, "--conditions") == 0) {
+            if (o->conditions) return usage_error(flag, "given more than once");
+            o->conditions = true;
+            if (!value && i + 1 < argc && argv[i + 1][0] != '-') value = argv[++i];
+            if (value && value[0] == '\0') return usage_error(flag, "empty value");
+            o->condition_id = value;
+            continue;
+        }
         bool takes_value = strcmp(flag, "--lesson") == 0 || strcmp(flag, "--script") == 0 ||
                            strcmp(flag, "--report") == 0 || strcmp(flag, "--seed") == 0 ||
                            strcmp(flag, "--set") == 0 || strcmp(flag, "--screenshot") == 0 ||
                            strcmp(flag, "--size") == 0 || strcmp(flag, "--view") == 0 ||
-                           strcmp(flag, "--check-lesson") == 0;
+                           strcmp(flag, "--check-lesson") == 0 || strcmp(flag, "--save-report") == 0;
         if (!takes_value) {
             if (arg[0] == '-' && arg[1] != '\0') return usage_error(flag, "unknown option (see --help)");
             return usage_error(arg, "unexpected argument (see --help)");
@@ -164,6 +182,7 @@ static int parse_args(int argc, char **argv, cli *o) {
                             : strcmp(flag, "--size") == 0       ? &o->size
                             : strcmp(flag, "--view") == 0       ? &o->view
                             : strcmp(flag, "--check-lesson") == 0 ? &o->check
+                            : strcmp(flag, "--save-report") == 0 ? &o->save_report
                                                                 : &o->report;
         if (*slot) return usage_error(flag, "given more than once");
         *slot = value;
@@ -361,31 +380,57 @@ static int run(const cli *o) {
     }
     if (o->screenshot) {
         int status = take_picture(&l, have_script ? &s : NULL, seed, o);
-        if (status != EXIT_OK || !o->report) {
+        if (status != EXIT_OK || (!o->report && !o->save_report)) {
             if (have_script) script_free(&s);
             lesson_free(&l);
             return status;
         }
     }
+    /* a folder that cannot take the report is found before the run, not after */
+    char why[2 * LESSON_PATH_MAX];
+    if (o->save_report && !report_save_prepare_dir(o->save_report, why, sizeof why)) {
+        if (have_script) script_free(&s);
+        lesson_free(&l);
+        fprintf(stderr, "fibrelab: %s\n", why);
+        return EXIT_RUNTIME;
+    }
     runner_report r;
-    runner_options ropt = {.quiz = o->quiz};
+    timeseries series;
+    timeseries_init(&series);
+    runner_options ropt = {.quiz = o->quiz, .series = o->save_report ? &series : NULL};
     bool ran = runner_run_with(&l, have_script ? &s : NULL, seed, &ropt, &r, &err);
     if (have_script) script_free(&s);
     if (!ran) {
+        timeseries_free(&series);
         lesson_free(&l);
         fprintf(stderr, "fibrelab: %s\n", err.message);
         return EXIT_RUNTIME;
     }
     if (!o->headless) print_summary(&l, &r);
-    lesson_free(&l);
 
-    const char *report = o->report ? o->report : "-";
-    if (!report_write_json(&r, report)) {
+    /* --save-report: the JSON report only where --report asks for it */
+    int status = EXIT_OK;
+    const char *report = o->report ? o->report : o->save_report ? NULL : "-";
+    if (report && !report_write_json(&r, report)) {
         fprintf(stderr, "fibrelab: %s: cannot write report: %s\n",
                 strcmp(report, "-") == 0 ? "standard output" : report, strerror(errno));
-        return EXIT_RUNTIME;
+        status = EXIT_RUNTIME;
     }
-    return EXIT_OK;
+    if (status == EXIT_OK && o->save_report) {
+        char html[LESSON_PATH_MAX + 128], csv[LESSON_PATH_MAX + 128];
+        if (report_save(&r, &l, &series, o->save_report, html, csv, sizeof html, why, sizeof why)) {
+            /* where they went: on stdout, unless the JSON report is there */
+            FILE *say = report && strcmp(report, "-") == 0 ? stderr : stdout;
+            fprintf(say, "report: %s\ntime series: %s\n", html, csv);
+            if (fflush(say) != 0) status = EXIT_RUNTIME;
+        } else {
+            fprintf(stderr, "fibrelab: %s\n", why);
+            status = EXIT_RUNTIME;
+        }
+    }
+    timeseries_free(&series);
+    lesson_free(&l);
+    return status;
 }
 
 int main(int argc, char **argv) {
@@ -405,6 +450,10 @@ int main(int argc, char **argv) {
             status = list_lessons();
         } else if (o.check) {
             status = check_lesson(o.check);
+        } else if (o.conditions) {
+            status = condition_cli_print(o.condition_id);
+        } else if (o.save_report && !o.headless) {
+            status = usage_error("--save-report", "needs --headless");
         } else if (o.quiz && !o.headless) {
             status = usage_error("--quiz", "needs --headless (the quiz in the window comes later)");
         } else if (o.headless && !o.lesson) {

@@ -7,13 +7,13 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_save.h"
 #include "runner.h"
 
 /* Tenderness (0..10) at which the client says "that's tender" (illustrative). */
@@ -183,34 +183,14 @@ static void put_report(FILE *f, const runner_report *r) {
     fputs("\n}\n", f);
 }
 
+static void put_report_file(FILE *f, const void *r) {
+    put_report(f, r);
+}
+
 bool report_write_json(const runner_report *r, const char *path) {
     if (strcmp(path, "-") == 0) {
         put_report(stdout, r);
         return fflush(stdout) == 0 && !ferror(stdout);
     }
-    /* Beside the target, so rename() stays on one file system and is atomic. */
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 5);
-    if (!tmp) {
-        errno = ENOMEM;
-        return false;
-    }
-    memcpy(tmp, path, n);
-    memcpy(tmp + n, ".tmp", 5);
-    FILE *f = fopen(tmp, "w");
-    if (!f) {
-        int e = errno;
-        free(tmp);
-        errno = e;
-        return false;
-    }
-    put_report(f, r);
-    int e = 0;
-    if (fflush(f) != 0 || ferror(f)) e = errno ? errno : EIO;
-    if (fclose(f) != 0 && !e) e = errno ? errno : EIO;
-    if (!e && rename(tmp, path) != 0) e = errno;
-    if (e) remove(tmp);
-    free(tmp);
-    errno = e;
-    return e == 0;
+    return report_file_stage(path, put_report_file, r) && report_file_commit(path);
 }

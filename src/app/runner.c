@@ -121,9 +121,12 @@ bool runner_run_with(const lesson *l, const script *s, uint64_t seed, const runn
 
     long long end_frame = frame_at(s->end_s);
     int next = 0;
+    timeseries *series = opt ? opt->series : NULL;
     for (long long frame = 0;; frame++) {
         while (next < s->count && frame_at(s->actions[next].time_s) <= frame)
             apply_action(&s->actions[next++], w, c, &q, out);
+        /* the state after this frame's actions; the end is always sampled */
+        if (series && (frame % TIMESERIES_EVERY_FRAMES == 0 || frame >= end_frame)) timeseries_sample_world(series, w);
         if (frame >= end_frame) break;
         sim_world_step(w);
         coach_frame(c, w);

@@ -10,6 +10,7 @@
 #include "quiz.h"
 #include "script.h"
 #include "sim.h"
+#include "timeseries.h"
 
 #define RUNNER_MAX_PALPATIONS 64
 
@@ -58,7 +59,8 @@ typedef struct runner_report {
 } runner_report;
 
 typedef struct runner_options {
-    bool quiz; /* hide one tangle placed by the seed, and score the treatment */
+    bool quiz;          /* hide one tangle placed by the seed, and score the treatment */
+    timeseries *series; /* not NULL: sampled at the start, every 0.1 s and at the end */
 } runner_options;
 
 /* Runs the script (NULL: a plain stretch to 1 over 12 s with no lock) on a

@@ -21,6 +21,7 @@
 
 #include <cJSON.h>
 
+#include "condition.h"
 #include "lesson.h"
 #include "lesson_check.h"
 #include "lesson_set.h"
@@ -179,24 +180,6 @@ static bool read_model(const checker *c, const cJSON *root, sim_world_desc *wd) 
     return ok;
 }
 
-/* An array of one-line strings (script lines, sources). */
-static bool check_string_array(const checker *c, const cJSON *v, const char *where) {
-    char field[CHECK_FIELD_MAX], got[64];
-    if (!check_array(c, v, where)) return false;
-    bool ok = true;
-    int i = 0;
-    for (const cJSON *it = v->child; it; it = it->next, i++) {
-        check_index_field(field, where, i);
-        if (!cJSON_IsString(it)) {
-            check_describe(it, got, sizeof got);
-            ok = check_fail(c, field, "must be a string, got %s", got);
-        } else if (strpbrk(it->valuestring, "\r\n")) {
-            ok = check_fail(c, field, "must be one line");
-        }
-    }
-    return ok;
-}
-
 /* The demonstration script: joined into text and parsed now, so that a bad
  * line is found when the lesson loads, not when it is played. */
 static bool read_script(const checker *c, const cJSON *root, lesson *l) {
@@ -233,13 +216,37 @@ static bool read_script(const checker *c, const cJSON *root, lesson *l) {
     return true;
 }
 
-/* The file name without directories and without ".json". */
-static void file_id(const char *path, char *out, size_t size) {
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    size_t n = strlen(base);
-    if (n > 5 && strcmp(base + n - 5, ".json") == 0) n -= 5;
-    snprintf(out, size, "%.*s", (int)n, base);
+/* conditions[]: ids of condition cards that exist, each named once. */
+static bool read_conditions(const checker *c, const cJSON *root, lesson *l) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, "conditions");
+    if (!v) return true;
+    if (!check_array(c, v, "conditions")) return false;
+    int n = cJSON_GetArraySize(v);
+    if (n > LESSON_MAX_CONDITIONS)
+        return check_fail(c, "conditions", "must list at most %d condition cards, got %d", LESSON_MAX_CONDITIONS, n);
+    bool ok = true;
+    int i = 0;
+    char field[CHECK_FIELD_MAX], path[LESSON_PATH_MAX];
+    for (const cJSON *it = v->child; it; it = it->next, i++) {
+        char *id = l->conditions[i];
+        check_index_field(field, "conditions", i);
+        if (!check_string_value(c, it, field, id, sizeof l->conditions[i])) {
+            ok = false;
+            continue;
+        }
+        size_t len = strlen(id);
+        if (strchr(id, '/') || (len >= 5 && strcmp(id + len - 5, ".json") == 0))
+            ok = check_fail(c, field, "must be a condition card id such as \"tennis-elbow\", got \"%s\"", id);
+        else if (!condition_resolve(id, path, sizeof path))
+            ok = check_fail(c, field, "no condition card \"%s\" (see fibrelab --conditions)", id);
+        for (int k = 0; k < i; k++)
+            if (strcmp(l->conditions[k], id) == 0) {
+                ok = check_fail(c, field, "\"%s\" is listed twice (also conditions[%d])", id, k);
+                break;
+            }
+    }
+    l->condition_count = n;
+    return ok;
 }
 
 /* muscles[]: fills wd->muscles; *names_ok says every name could be read. */
@@ -291,7 +298,7 @@ static bool read_tangles(const checker *c, const cJSON *root, sim_world_desc *wd
 static bool read_lesson(const checker *c, const cJSON *root, lesson *l) {
     static const char *const keys[] = {"schema", "id", "title", "description", "seed", "joint", "muscles",
                                        "tangles", "mode", "mode_names", "script", "sources", "model",
-                                       "steps", "danger_zones"};
+                                       "steps", "danger_zones", "conditions"};
     char got[64];
     if (!cJSON_IsObject(root)) {
         check_describe(root, got, sizeof got);
@@ -306,7 +313,7 @@ static bool read_lesson(const checker *c, const cJSON *root, lesson *l) {
     if (schema != 1) return check_fail(c, "schema", "must be 1, got %g", schema);
 
     char want[LESSON_PATH_MAX];
-    file_id(c->path, want, sizeof want);
+    check_file_id(c->path, want, sizeof want);
     if (check_string(c, root, "", "id", true, l->id, sizeof l->id)) {
         if (strcmp(l->id, want) != 0)
             ok = check_fail(c, "id", "must equal the file name \"%s\", got \"%s\"", want, l->id);
@@ -359,6 +366,7 @@ static bool read_lesson(const checker *c, const cJSON *root, lesson *l) {
     lesson_refs refs = {.desc = wd, .names_ok = names_ok, .tangles_ok = tangles_ok};
     ok = lesson_read_danger_zones(c, root, &refs, l) && ok;
     ok = lesson_read_steps(c, root, &refs, l) && ok;
+    ok = read_conditions(c, root, l) && ok;
     return ok;
 }
 
@@ -412,34 +420,6 @@ char *lesson_read_text(const char *path, lesson_error *err) {
     return buf;
 }
 
-/* "PATH:LINE:COL: reason" for a JSON syntax error at byte `at` of text. */
-static void syntax_error(const char *path, const char *text, size_t length, size_t at, lesson_error *err) {
-    int line = 1, col = 1;
-    for (size_t i = 0; i < at && i < length; i++) {
-        if (text[i] == '\n') {
-            line++;
-            col = 1;
-        } else {
-            col++;
-        }
-    }
-    size_t rest = at;
-    while (rest < length && strchr(" \t\r\n", text[rest])) rest++;
-    char near[24];
-    int n;
-    if (rest >= length) {
-        n = snprintf(err->message, sizeof err->message, "%s:%d:%d: invalid JSON: unexpected end of file",
-                     path, line, col);
-    } else {
-        size_t k = 0;
-        for (size_t i = at; i < length && k < 16 && text[i] != '\n' && text[i] != '\r'; i++)
-            near[k++] = (unsigned char)text[i] < 0x20 ? ' ' : text[i];
-        near[k] = '\0';
-        n = snprintf(err->message, sizeof err->message, "%s:%d:%d: invalid JSON near '%s'", path, line, col, near);
-    }
-    (void)n;
-}
-
 /* Parses text (any bytes) and reads it as a lesson; problems go to the
  * checker. On success *out is filled; on failure it is left empty. */
 static bool parse_and_read(const char *path, const char *text, size_t length, const char *const *sets,
@@ -461,7 +441,7 @@ static bool parse_and_read(const char *path, const char *text, size_t length, co
     if (!root) {
         size_t at = end ? (size_t)(end - copy) : skip;
         lesson_error syntax;
-        syntax_error(path, copy, length, at, &syntax);
+        check_syntax_error(path, copy, length, at, &syntax);
         free(copy);
         /* already "PATH:LINE:COL: reason": goes out as it is */
         if (*c->errors == 0) *c->err = syntax;
@@ -576,11 +556,11 @@ static bool outside_build_tree(const char *exe_dir) {
 #endif
 }
 
-int lesson_dirs(char dirs[][LESSON_PATH_MAX], int max_dirs) {
+int lesson_asset_dirs(const char *kind, char dirs[][LESSON_PATH_MAX], int max_dirs) {
     int n = 0, len;
     const char *env = getenv("FIBRELAB_DATA_DIR");
     if (env && env[0] && n < max_dirs) {
-        len = snprintf(dirs[n], LESSON_PATH_MAX, "%s/lessons", env);
+        len = snprintf(dirs[n], LESSON_PATH_MAX, "%s/%s", env, kind);
         if (len > 0 && len < LESSON_PATH_MAX) n++;
     }
     /* Installed (BINDIR/../share/fibrelab/assets, wherever the tree was
@@ -591,30 +571,34 @@ int lesson_dirs(char dirs[][LESSON_PATH_MAX], int max_dirs) {
         exe[got] = '\0';
         char *slash = strrchr(exe, '/');
         if (slash) *slash = '\0';
-        static const char *const rel[] = {"/" FIBRELAB_RELATIVE_DATADIR "/assets/lessons", "/assets/lessons"};
+        static const char *const rel[] = {("/" FIBRELAB_RELATIVE_DATADIR "/assets/"), "/assets/"};
         for (int i = 0; i < 2 && n < max_dirs; i++) {
-            len = snprintf(dirs[n], LESSON_PATH_MAX, "%s%s", exe, rel[i]);
+            len = snprintf(dirs[n], LESSON_PATH_MAX, "%s%s%s", exe, rel[i], kind);
             if (len > 0 && len < LESSON_PATH_MAX) n++;
         }
     }
 #ifdef FIBRELAB_SOURCE_ASSETS
     if (n < max_dirs && !outside_build_tree(got > 0 ? exe : NULL)) {
-        len = snprintf(dirs[n], LESSON_PATH_MAX, "%s", FIBRELAB_SOURCE_ASSETS "/lessons");
+        len = snprintf(dirs[n], LESSON_PATH_MAX, "%s/%s", FIBRELAB_SOURCE_ASSETS, kind);
         if (len > 0 && len < LESSON_PATH_MAX) n++;
     }
 #endif
     return n;
 }
 
-bool lesson_resolve(const char *name_or_path, char *path, size_t path_size) {
+int lesson_dirs(char dirs[][LESSON_PATH_MAX], int max_dirs) {
+    return lesson_asset_dirs("lessons", dirs, max_dirs);
+}
+
+bool lesson_asset_resolve(const char *kind, const char *name_or_path, char *path, size_t path_size) {
     size_t n = name_or_path ? strlen(name_or_path) : 0;
     if (n == 0 || path_size == 0) return false;
     if (strchr(name_or_path, '/') || (n >= 5 && strcmp(name_or_path + n - 5, ".json") == 0)) {
-        /* A path: lesson_load reports it if it cannot be opened. */
+        /* A path: the loader reports it if it cannot be opened. */
         return (size_t)snprintf(path, path_size, "%s", name_or_path) < path_size;
     }
     char dirs[4][LESSON_PATH_MAX];
-    int nd = lesson_dirs(dirs, 4);
+    int nd = lesson_asset_dirs(kind, dirs, 4);
     for (int i = 0; i < nd; i++) {
         int len = snprintf(path, path_size, "%s/%s.json", dirs[i], name_or_path);
         if (len > 0 && (size_t)len < path_size && access(path, R_OK) == 0) return true;
@@ -623,13 +607,17 @@ bool lesson_resolve(const char *name_or_path, char *path, size_t path_size) {
     return false;
 }
 
+bool lesson_resolve(const char *name_or_path, char *path, size_t path_size) {
+    return lesson_asset_resolve("lessons", name_or_path, path, path_size);
+}
+
 static int compare_ids(const void *a, const void *b) {
     return strcmp((const char *)a, (const char *)b);
 }
 
-int lesson_list(char ids[][64], int max_ids) {
+int lesson_asset_list(const char *kind, char ids[][64], int max_ids) {
     char dirs[4][LESSON_PATH_MAX];
-    int nd = lesson_dirs(dirs, 4), count = 0;
+    int nd = lesson_asset_dirs(kind, dirs, 4), count = 0;
     for (int i = 0; i < nd; i++) {
         DIR *d = opendir(dirs[i]);
         if (!d) continue;
@@ -645,4 +633,8 @@ int lesson_list(char ids[][64], int max_ids) {
     }
     qsort(ids, (size_t)count, sizeof ids[0], compare_ids);
     return count;
+}
+
+int lesson_list(char ids[][64], int max_ids) {
+    return lesson_asset_list("lessons", ids, max_ids);
 }

@@ -28,6 +28,7 @@ typedef void (*lesson_error_fn)(const char *message, void *user);
 #define LESSON_MAX_HINTS 4
 #define LESSON_TEXT_MAX 320
 #define LESSON_MAX_DANGER_ZONES 8
+#define LESSON_MAX_CONDITIONS 8
 
 /* The kinds of `done_when` (assets/lessons/README.md lists their parameters). */
 typedef enum lesson_condition_kind {
@@ -79,6 +80,8 @@ typedef struct lesson {
     int step_count;
     lesson_danger_zone danger_zones[LESSON_MAX_DANGER_ZONES];
     int danger_zone_count;
+    char conditions[LESSON_MAX_CONDITIONS][64]; /* ids of the condition cards that apply (src/lesson/condition.h) */
+    int condition_count;
 } lesson;
 
 /* Resolves NAME (a lesson id) or PATH (anything with a '/' or ending in
@@ -115,6 +118,13 @@ int lesson_muscle_index(const lesson *l, const char *name);
  * assets/ beside the executable, the source tree for a binary in its build
  * tree); returns how many were written. They need not exist. */
 int lesson_dirs(char dirs[][LESSON_PATH_MAX], int max_dirs);
+
+/* The same for any kind of data file kept beside the lessons ("lessons",
+ * "conditions"): the directories searched (DIR/KIND for each of the above),
+ * an id or path resolved, and the ids found in the first directory that exists. */
+int lesson_asset_dirs(const char *kind, char dirs[][LESSON_PATH_MAX], int max_dirs);
+bool lesson_asset_resolve(const char *kind, const char *name_or_path, char *path, size_t path_size);
+int lesson_asset_list(const char *kind, char ids[][64], int max_ids);
 
 /* The name this lesson uses for a mode (its `mode_names`, else the standard one). */
 const char *lesson_mode_name(const lesson *l, sim_mode mode);

@@ -245,3 +245,58 @@ bool lesson_check_muscle_ref(const checker *c, const cJSON *obj, const char *whe
     if (!names_ok) return false;
     return check_fail(c, field, "no muscle named \"%s\" in muscles", name);
 }
+
+/* An array of one-line strings (script lines, sources). */
+bool check_string_array(const checker *c, const cJSON *v, const char *where) {
+    char field[CHECK_FIELD_MAX], got[64];
+    if (!check_array(c, v, where)) return false;
+    bool ok = true;
+    int i = 0;
+    for (const cJSON *it = v->child; it; it = it->next, i++) {
+        check_index_field(field, where, i);
+        if (!cJSON_IsString(it)) {
+            check_describe(it, got, sizeof got);
+            ok = check_fail(c, field, "must be a string, got %s", got);
+        } else if (strpbrk(it->valuestring, "\r\n")) {
+            ok = check_fail(c, field, "must be one line");
+        }
+    }
+    return ok;
+}
+
+/* "PATH:LINE:COL: reason" for a JSON syntax error at byte `at` of text. */
+void check_syntax_error(const char *path, const char *text, size_t length, size_t at, lesson_error *err) {
+    int line = 1, col = 1;
+    for (size_t i = 0; i < at && i < length; i++) {
+        if (text[i] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    size_t rest = at;
+    while (rest < length && strchr(" \t\r\n", text[rest])) rest++;
+    char near[24];
+    int n;
+    if (rest >= length) {
+        n = snprintf(err->message, sizeof err->message, "%s:%d:%d: invalid JSON: unexpected end of file",
+                     path, line, col);
+    } else {
+        size_t k = 0;
+        for (size_t i = at; i < length && k < 16 && text[i] != '\n' && text[i] != '\r'; i++)
+            near[k++] = (unsigned char)text[i] < 0x20 ? ' ' : text[i];
+        near[k] = '\0';
+        n = snprintf(err->message, sizeof err->message, "%s:%d:%d: invalid JSON near '%s'", path, line, col, near);
+    }
+    (void)n;
+}
+
+/* The file name without directories and without ".json". */
+void check_file_id(const char *path, char *out, size_t size) {
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strlen(base);
+    if (n > 5 && strcmp(base + n - 5, ".json") == 0) n -= 5;
+    snprintf(out, size, "%.*s", (int)n, base);
+}

@@ -33,23 +33,6 @@ typedef struct checker {
 #define CHECK_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define CHECK_PRINTF(a, b)
-/* A muscle named by obj[key], resolved to its index. `names_ok` false:
- * some muscle's name could not be read, so an unknown name is not reported
- * (it may be that muscle's). */
-bool lesson_check_muscle_ref(const checker *c, const cJSON *obj, const char *where, const char *key, bool required,
-                             const sim_world_desc *wd, bool names_ok, int *muscle);
-
-/* What steps and danger zones may refer to. */
-typedef struct lesson_refs {
-    const sim_world_desc *desc; /* muscles and tangles as read */
-    bool names_ok;              /* every muscle name was read */
-    bool tangles_ok;            /* every tangle was read */
-} lesson_refs;
-
-/* lesson_steps.c: the optional `steps` and `danger_zones`. */
-bool lesson_read_steps(const checker *c, const cJSON *root, const lesson_refs *refs, lesson *l);
-bool lesson_read_danger_zones(const checker *c, const cJSON *root, const lesson_refs *refs, lesson *l);
-
 #endif
 
 /* "PATH: FIELD: reason"; always returns false. */
@@ -89,6 +72,12 @@ bool check_string(const checker *c, const cJSON *obj, const char *where, const c
                   size_t size);
 bool check_object(const checker *c, const cJSON *v, const char *field);
 bool check_array(const checker *c, const cJSON *v, const char *field);
+/* An array of one-line strings (script lines, sources). */
+bool check_string_array(const checker *c, const cJSON *v, const char *where);
+/* The file name without directories and without ".json" (a file's id). */
+void check_file_id(const char *path, char *out, size_t size);
+/* err = "PATH:LINE:COL: invalid JSON ..." for a syntax error at byte `at` of text. */
+void check_syntax_error(const char *path, const char *text, size_t length, size_t at, lesson_error *err);
 
 /* A muscle named by obj[key], resolved to its index. `names_ok` false:
  * some muscle's name could not be read, so an unknown name is not reported

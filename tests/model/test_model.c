@@ -413,6 +413,31 @@ static void weight_bearing_raises_tone(void **state) {
     assert_true(loaded.peak_tone > 5.0f * moved.peak_tone);
 }
 
+/* Active STR (issue 6): in upper-trapezius-active the client locks with
+ * their own fingertips (the `mode active` lesson: the client also makes the
+ * movement, at their own pace) and tilts the head away. The same tilt with
+ * the lock releases the tight patch; without it, little. The lock sits just
+ * on the shoulder (fixed) side of the patch. (This tilts to the end of
+ * range; the lesson's own demonstration stops short of it, pain-free.) */
+static void active_lock_and_tilt_releases_more(void **state) {
+    (void)state;
+    const uint64_t seeds[] = {1, 2};
+    for (size_t s = 0; s < seed_count(); s++) {
+        runner_report locked = treat("upper-trapezius-active", NULL, 0, seeds[s], 0.40f, 200, "tool=thumb", 12);
+        runner_report plain = treat("upper-trapezius-active", NULL, 0, seeds[s], -1.0f, 0, "", 12);
+        const int l = locked.tangles[0].m.adhesions_released, p = plain.tangles[0].m.adhesions_released;
+        const int total = locked.tangles[0].m.adhesions_total;
+        print_message("seed=%d active tilt released %d of %d with the lock, %d without; peak pain %.1f / %.1f\n",
+                      (int)seeds[s], l, total, p, locked.peak_pain, plain.peak_pain);
+        assert_int_equal(locked.mode, SIM_MODE_ACTIVE);
+        assert_true(total > 0);
+        assert_true(l >= 3 * (p > 1 ? p : 1));
+        assert_true(5 * l >= total); /* a fifth or more of the patch */
+        assert_true(locked.tangles[0].m.peak_strain > plain.tangles[0].m.peak_strain);
+        assert_int_equal(locked.lock_slips, 0);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_run_same_bits),
@@ -423,6 +448,7 @@ int main(void) {
         cmocka_unit_test(calf_knee_straight_or_bent),
         cmocka_unit_test(slow_cycles_calm_fast_cycles_guard),
         cmocka_unit_test(weight_bearing_raises_tone),
+        cmocka_unit_test(active_lock_and_tilt_releases_more),
         cmocka_unit_test(pressure_slips_or_hurts),
         cmocka_unit_test(untangled_muscle_at_rest_stays_still),
         cmocka_unit_test(random_actions_stay_finite),
