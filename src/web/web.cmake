@@ -42,7 +42,8 @@ target_compile_options(fibrelab_sim PRIVATE ${FIBRELAB_WARNINGS} -ffp-contract=o
   -O3 -msimd128)
 
 add_library(fibrelab_lesson STATIC
-  src/lesson/lesson.c src/lesson/lesson_check.c src/lesson/lesson_set.c src/lesson/lesson_steps.c src/lesson/script.c)
+  src/lesson/condition.c src/lesson/lesson.c src/lesson/lesson_check.c src/lesson/lesson_set.c
+  src/lesson/lesson_steps.c src/lesson/script.c)
 target_include_directories(fibrelab_lesson PUBLIC src/lesson)
 target_link_libraries(fibrelab_lesson PUBLIC fibrelab_sim web_cjson)
 target_compile_options(fibrelab_lesson PRIVATE ${FIBRELAB_WARNINGS})
@@ -79,6 +80,7 @@ target_link_options(fibrelab PRIVATE
   -sEXPORTED_RUNTIME_METHODS=FS # the shell reads the pictures the app saves (P) to download them
   "SHELL:--shell-file ${src}/src/web/shell.html"
   "SHELL:--preload-file ${src}/assets/lessons@/assets/lessons"
+  "SHELL:--preload-file ${src}/assets/conditions@/assets/conditions"
   "SHELL:--preload-file ${src}/assets/textures/bone.png@/assets/textures/bone.png"
   "SHELL:--preload-file ${src}/shaders@/shaders"
   "SHELL:--preload-file ${font}@/assets/fonts/DejaVuSans.ttf")
