@@ -16,9 +16,34 @@ static const char *set_env(const char *name) {
     return v && *v ? v : NULL;
 }
 
+/* Saves the settings; a failure is said once and the window goes on. */
+static void save_prefs(app *a) {
+    char err[1200];
+    if (a->prefs_path[0] && !settings_save(a->prefs_path, &a->prefs, err, sizeof err)) {
+        fprintf(stderr, "fibrelab: %s\n", err);
+        a->prefs_path[0] = '\0';
+    }
+}
+
+/* The settings from the preference folder; a corrupt file is said in one
+ * line and replaced by the defaults. */
+static void load_prefs(app *a) {
+    char dir[768], err[1200];
+    a->prefs = settings_default();
+    if (!platform_pref_dir(dir, sizeof dir)) return;
+    snprintf(a->prefs_path, sizeof a->prefs_path, "%s/%s", dir, SETTINGS_FILE);
+    bool replace = settings_load(a->prefs_path, &a->prefs, err, sizeof err) == SETTINGS_CORRUPT;
+    if (replace) fprintf(stderr, "fibrelab: %s (replaced by the defaults)\n", err);
+    if (replace || strcmp(a->prefs.last_lesson, a->lesson->id) != 0) {
+        snprintf(a->prefs.last_lesson, sizeof a->prefs.last_lesson, "%s", a->lesson->id);
+        save_prefs(a);
+    }
+}
+
 app_status app_open(app *a, const lesson *l, uint64_t seed, const script *s, char *err, size_t err_size) {
     memset(a, 0, sizeof *a);
     a->lesson = l;
+    a->seed = seed;
     /* no display: nothing to open (an offscreen or dummy driver shows nothing either) */
     const char *driver = set_env("SDL_VIDEODRIVER");
     bool no_display = driver ? (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0)
@@ -50,6 +75,15 @@ app_status app_open(app *a, const lesson *l, uint64_t seed, const script *s, cha
         app_close(a);
         return APP_FAILED;
     }
+    if (!(a->font = render_font_open(err, err_size))) {
+        app_close(a);
+        return APP_FAILED;
+    }
+    load_prefs(a);
+    ui_theme_id theme = UI_THEME_DEFAULT;
+    ui_theme_from_name(a->prefs.theme, &theme);
+    app_ui_init(&a->ui, a->font, theme, a->prefs.ui_scale, platform_pixel_scale(a->plat));
+    a->ui.rom_before_deg = sim_world_assess_rom_deg(a->world);
     a->ctl = controls_make(a->world);
     a->frame_limit = limit ? strtol(limit, NULL, 10) : 0;
     if (s) {
@@ -60,8 +94,12 @@ app_status app_open(app *a, const lesson *l, uint64_t seed, const script *s, cha
 }
 
 void app_close(app *a) {
+    app_ui_free(&a->ui);
+    render_font_close(a->font);
+    render_destroy(a->twin_rend);
     render_destroy(a->rend);
     platform_destroy(a->plat);
+    sim_world_destroy(a->twin);
     sim_world_destroy(a->world);
     memset(a, 0, sizeof *a);
 }
@@ -95,33 +133,83 @@ static void screenshot(app *a, int w, int h) {
     free(px);
 }
 
+/* A fresh world from the lesson and seed. */
+static sim_world *build_world(const app *a) {
+    sim_world_desc d = a->lesson->desc;
+    d.seed = a->seed;
+    return sim_world_create(&d);
+}
+
+/* Reset All: the world as the lesson starts it, the controls and the view
+ * back to theirs, the script stopped (the interface has reset the speed,
+ * the pause and the plots). */
+static void reset_all(app *a) {
+    a->ui.reset_all = false;
+    sim_world *w = build_world(a);
+    if (!w) {
+        snprintf(a->notice, sizeof a->notice, "Could not rebuild the lesson (out of memory?)");
+        a->notice_until_s = platform_now_s() + NOTICE_S;
+        return;
+    }
+    sim_world_destroy(a->world);
+    sim_world_destroy(a->twin);
+    a->world = w, a->twin = NULL;
+    render_reset_world(a->rend);
+    if (a->twin_rend) render_reset_world(a->twin_rend);
+    a->ctl = controls_make(a->world);
+    a->playing = false;
+    a->ui.rom_before_deg = sim_world_assess_rom_deg(a->world);
+}
+
 bool app_frame(app *a) {
     int w, h;
     platform_drawable_size(a->plat, &w, &h);
+    app_ui_layout(&a->ui, w, h);
     platform_event ev;
-    while (platform_poll_event(a->plat, &ev)) controls_handle(&a->ctl, a->world, &ev, w, h);
+    while (platform_poll_event(a->plat, &ev)) app_ui_event(&a->ui, &a->ctl, a->world, &ev);
     if (a->ctl.want_quit) return false;
     if (a->ctl.want_fullscreen) {
         a->ctl.want_fullscreen = false;
         platform_toggle_fullscreen(a->plat);
         platform_drawable_size(a->plat, &w, &h);
+        app_ui_layout(&a->ui, w, h);
+    }
+    if (a->ui.reset_all) reset_all(a);
+    if (a->ui.split && !a->twin) {
+        char err[512];
+        render_desc rd = render_desc_default();
+        a->twin = build_world(a);
+        if (!a->twin_rend) a->twin_rend = render_create(&rd, err, sizeof err);
+        if (!a->twin || !a->twin_rend) {
+            a->ui.split = false;
+            sim_world_destroy(a->twin);
+            a->twin = NULL;
+        }
     }
     double now = platform_now_s();
-    int steps = stepper_advance(&a->clock, now, a->ctl.paused ? 0.0 : 1.0);
+    int steps = stepper_advance(&a->clock, now, a->ctl.paused ? 0.0 : a->ui.speed);
+    if (a->ctl.paused) steps += a->ui.step_requests;
+    a->ui.step_requests = 0;
     for (int i = 0; i < steps; i++) {
         /* a script plays to its end; then the student has the world */
         if (a->playing) a->playing = playback_step(&a->play, a->world);
         if (!a->playing) sim_world_step(a->world);
+        trace_add(&a->ui.trace, a->world);
+        if (a->ui.split && a->twin) app_ui_twin_step(a->twin, a->world);
     }
 
-    controls_frame(&a->ctl, a->world, w, h);
-    render_options o = controls_render_options(&a->ctl);
-    o.title = a->lesson->title;
-    o.status_count = controls_status(&a->ctl, a->world, a->status, RENDER_STATUS_LINES - 1);
-    if (now < a->notice_until_s) snprintf(a->status[o.status_count++], 128, "%.127s", a->notice);
-    for (int i = 0; i < o.status_count; i++) o.status[i] = a->status[i];
-    o.help = controls_help(&a->ctl);
-    render_frame(a->rend, a->world, &a->ctl.camera, &o, w, h);
+    ui_rect s = a->ui.scene;
+    controls_frame(&a->ctl, a->world, (int)(s.x1 - s.x0), (int)(s.y1 - s.y0));
+    app_ui_build(&a->ui, &a->ctl, a->world, a->lesson, w, h);
+    if (a->ui.reset_all) reset_all(a);
+    if (a->ui.settings_changed) {
+        a->ui.settings_changed = false;
+        snprintf(a->prefs.theme, sizeof a->prefs.theme, "%s", ui_theme_get(a->ui.theme)->name);
+        a->prefs.ui_scale = a->ui.user_scale;
+        save_prefs(a);
+    }
+    app_ui_draw(&a->ui, &a->ctl, a->rend, a->world, a->twin_rend, a->twin,
+                platform_now_s() < a->notice_until_s ? a->notice : NULL, w, h);
     if (a->ctl.want_screenshot) {
         a->ctl.want_screenshot = false;
         screenshot(a, w, h);

@@ -1,5 +1,6 @@
-/* app.h: the window: a lesson's world, the controls, the fixed-step clock
- * and the renderer, driven by app_frame once per frame. */
+/* app.h: the window: a lesson's world, the controls, the teaching
+ * interface (app_ui.h), the fixed-step clock and the renderer, driven by
+ * app_frame once per frame. */
 #ifndef FIBRELAB_APP_H
 #define FIBRELAB_APP_H
 
@@ -7,25 +8,32 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app_ui.h"
 #include "controls.h"
 #include "lesson.h"
 #include "platform.h"
 #include "playback.h"
 #include "render.h"
+#include "settings.h"
 #include "stepper.h"
 
 typedef enum app_status { APP_OK = 0, APP_NO_DISPLAY = -1, APP_FAILED = 1 } app_status;
 
 typedef struct app {
     platform *plat;
-    render *rend;
+    render *rend, *twin_rend;   /* the twin's own renderer keeps its own adhesion flashes */
+    render_font *font;
     sim_world *world;
+    sim_world *twin;            /* side by side: the same lesson and seed, never locked (made when first shown) */
     const lesson *lesson;
+    uint64_t seed;
+    app_ui ui;
+    settings prefs;             /* theme, size, last lesson: saved in the preference folder */
+    char prefs_path[1024];      /* empty: nowhere to save them */
     controls ctl;
     stepper clock;
     playback play;           /* a script playing in the window */
     bool playing;
-    char status[RENDER_STATUS_LINES][128];
     char notice[512];        /* a passing message (where a picture went) */
     double notice_until_s;
     long frames, frame_limit; /* frames drawn; a test's limit (0: none) */

@@ -41,13 +41,13 @@ static void lock_here(controls *c, sim_world *w, int muscle, float s) {
 }
 
 /* New pressure; a lock that is on is pressed again at its place. */
-static void set_pressure(controls *c, sim_world *w, float kpa) {
+void controls_set_pressure(controls *c, sim_world *w, float kpa) {
     c->pressure_kpa = clampf(kpa, CONTROLS_PRESSURE_MIN_KPA, CONTROLS_PRESSURE_MAX_KPA);
     sim_state st = sim_world_state(w);
     if (st.locked) lock_here(c, w, sim_view_lock_get(w).muscle, st.lock_at);
 }
 
-static void toggle_lock(controls *c, sim_world *w) {
+void controls_toggle_lock(controls *c, sim_world *w) {
     if (sim_world_state(w).locked)
         sim_world_unlock(w);
     else
@@ -180,9 +180,9 @@ static void key_char(controls *c, sim_world *w, const platform_event *ev, int wp
     bool shift = (ev->mods & PLATFORM_MOD_SHIFT) != 0;
     float step = ORBIT_KEY_RAD;
     switch (ev->ch) {
-    case '+': case '=': set_pressure(c, w, c->pressure_kpa + CONTROLS_PRESSURE_STEP_KPA); break;
-    case '-': case '_': set_pressure(c, w, c->pressure_kpa - CONTROLS_PRESSURE_STEP_KPA); break;
-    case 'l': if (!ev->repeat) toggle_lock(c, w); break;
+    case '+': case '=': controls_set_pressure(c, w, c->pressure_kpa + CONTROLS_PRESSURE_STEP_KPA); break;
+    case '-': case '_': controls_set_pressure(c, w, c->pressure_kpa - CONTROLS_PRESSURE_STEP_KPA); break;
+    case 'l': if (!ev->repeat) controls_toggle_lock(c, w); break;
     case 'a': if (shift) render_camera_pan(&c->camera, -40.0f, 0.0f, wpx, hpx); else render_camera_orbit(&c->camera, step, 0.0f); break;
     case 'd': if (shift) render_camera_pan(&c->camera, 40.0f, 0.0f, wpx, hpx); else render_camera_orbit(&c->camera, -step, 0.0f); break;
     case 'w': if (shift) render_camera_pan(&c->camera, 0.0f, -40.0f, wpx, hpx); else render_camera_orbit(&c->camera, 0.0f, step); break;
@@ -212,7 +212,7 @@ static void key_down(controls *c, sim_world *w, const platform_event *ev, int wp
         if (c->focus == CONTROLS_FOCUS_JOINT) {
             if (!ev->repeat) drive_joint(c, w, dir, shift);
         } else if (ev->key == PLATFORM_KEY_UP || ev->key == PLATFORM_KEY_DOWN) {
-            set_pressure(c, w, c->pressure_kpa + (float)dir * CONTROLS_PRESSURE_STEP_KPA);
+            controls_set_pressure(c, w, c->pressure_kpa + (float)dir * CONTROLS_PRESSURE_STEP_KPA);
         } else {
             c->cursor_s = clampf(c->cursor_s + (float)dir * (shift ? CURSOR_FAST_STEP : CURSOR_STEP), 0.02f, 0.98f);
         }
@@ -225,7 +225,7 @@ static void key_down(controls *c, sim_world *w, const platform_event *ev, int wp
             c->focus = c->focus == CONTROLS_FOCUS_JOINT ? CONTROLS_FOCUS_LOCK : CONTROLS_FOCUS_JOINT;
         }
         break;
-    case PLATFORM_KEY_RETURN: if (!ev->repeat) toggle_lock(c, w); break;
+    case PLATFORM_KEY_RETURN: if (!ev->repeat) controls_toggle_lock(c, w); break;
     case PLATFORM_KEY_PAGE_UP: render_camera_zoom(&c->camera, ZOOM_STEP); break;
     case PLATFORM_KEY_PAGE_DOWN: render_camera_zoom(&c->camera, 1.0f / ZOOM_STEP); break;
     case PLATFORM_KEY_HOME: set_view(c, w, RENDER_VIEW_SIDE, wpx, hpx); break;
@@ -252,7 +252,7 @@ void controls_handle(controls *c, sim_world *w, const platform_event *ev, int wp
     case PLATFORM_EVENT_MOUSE_MOVE: mouse_move(c, w, ev, wpx, hpx); break;
     case PLATFORM_EVENT_WHEEL:
         if (sim_world_state(w).locked && !(ev->mods & PLATFORM_MOD_CTRL))
-            set_pressure(c, w, c->pressure_kpa + ev->wheel * CONTROLS_PRESSURE_STEP_KPA);
+            controls_set_pressure(c, w, c->pressure_kpa + ev->wheel * CONTROLS_PRESSURE_STEP_KPA);
         else
             render_camera_zoom(&c->camera, powf(ZOOM_STEP, ev->wheel));
         break;
@@ -299,12 +299,4 @@ int controls_status(const controls *c, const sim_world *w, char lines[][128], in
     if (n < max && total > 0) snprintf(lines[n++], 128, "Adhesions released: %d of %d", released, total);
     if (n < max && c->paused) snprintf(lines[n++], 128, "Paused (Space)");
     return n;
-}
-
-const char *controls_help(const controls *c) {
-    if (c->focus == CONTROLS_FOCUS_LOCK)
-        return "Tab: joint   \xe2\x86\x90\xe2\x86\x92: spot   \xe2\x86\x91\xe2\x86\x93 +/-: pressure   L: lock   "
-               "drag: orbit   H: skin   1 2 3: views   F12: picture";
-    return "Tab: lock   \xe2\x86\x90\xe2\x86\x92: move joint   hold on muscle: lock (drag: stretch)   drag limb: move   H: skin   "
-           "1 2 3: views   F12: picture";
 }

@@ -63,12 +63,14 @@ controls controls_make(const sim_world *w);
 void controls_frame(controls *c, const sim_world *w, int width_px, int height_px);
 /* One event; the viewport (drawable pixels) is needed for picking. */
 void controls_handle(controls *c, sim_world *w, const platform_event *ev, int width_px, int height_px);
+/* The lock at the keyboard's spot, or lifted if on; the pressure (clamped;
+ * a lock that is on is pressed again). For the interface's buttons. */
+void controls_toggle_lock(controls *c, sim_world *w);
+void controls_set_pressure(controls *c, sim_world *w, float kpa);
 /* The render options the controls ask for (skin, colours, cursor). */
 render_options controls_render_options(const controls *c);
 /* Status lines for the screen: joint, lock, adhesions, focus. Returns how
  * many (at most max), each up to 128 bytes. */
 int controls_status(const controls *c, const sim_world *w, char lines[][128], int max);
-/* The one-line key help for the focus. */
-const char *controls_help(const controls *c);
 
 #endif

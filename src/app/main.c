@@ -95,9 +95,9 @@ static const char usage_text[] =
     "Without --headless, opens the window on the lesson (default " DEFAULT_LESSON "), playing\n"
     "--script if given. Where there is no display, runs it without one and prints a summary\n"
     "and its report. In the window: click and hold on the muscle to lock, drag the limb or\n"
-    "use the arrows to move the joint, Tab switches the keys between joint and lock,\n"
+    "use the arrows to move the joint, Tab moves the focus (joint, lock, each control),\n"
     "L locks at the keyboard's spot, +/- or the wheel set the pressure, H hides the skin,\n"
-    "1 2 3 and R choose views, F11 full screen, F12 saves a picture, Esc quits.\n"
+    "1 2 3 and R choose views, F11 full screen, F12 a picture, F1 every key, Esc quits.\n"
     "Lesson files, scripts and the report: assets/lessons/README.md.\n"
     "Exit status: 0 ok, 1 failure at run time, 2 bad usage or input.\n";
 

@@ -65,6 +65,14 @@ void snapshot_draw(snapshot *s, const sim_world *w, const render_camera *cam, co
     if (rgba) render_target_read(&s->target, rgba);
 }
 
+void snapshot_bind(snapshot *s) {
+    render_target_bind(&s->target);
+}
+
+void snapshot_read(snapshot *s, unsigned char *rgba) {
+    render_target_read(&s->target, rgba);
+}
+
 void snapshot_finish(snapshot *s) {
     (void)s;
     glFinish();

@@ -23,6 +23,10 @@ render *snapshot_renderer(snapshot *s);
  * reads it back (width*height*4 bytes, top row first). */
 void snapshot_draw(snapshot *s, const sim_world *w, const render_camera *cam, const render_options *opt,
                    unsigned char *rgba);
+/* For drawing of one's own: binds the offscreen picture; then reads it
+ * back (width*height*4 bytes, top row first). */
+void snapshot_bind(snapshot *s);
+void snapshot_read(snapshot *s, unsigned char *rgba);
 /* Waits until the drawing is done (for timing). */
 void snapshot_finish(snapshot *s);
 

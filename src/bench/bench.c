@@ -13,7 +13,11 @@
  *       renderer into an offscreen picture of that size (default 1280x720,
  *       300 frames): milliseconds per frame for the model and for drawing
  *       (finished on the GPU, glFinish) apart, and the time from the start of
- *       the program to the first frame drawn.
+ *       the program to the first frame drawn. Then the same frame as the
+ *       window draws it, with the teaching interface (default theme) round
+ *       a smaller scene: the interface's own cost (building it, drawing it,
+ *       finished) and what the whole window's frame adds to the scene alone
+ *       (ui_added_ms_per_frame; negative when the smaller scene saves more).
  *
  * Each scene prints one JSON line.
  */
@@ -24,6 +28,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "app_ui.h"
 #include "lesson.h"
 #include "playback.h"
 #include "script.h"
@@ -160,6 +165,14 @@ static int bench_render(const char *name, int width, int height, int frames, dou
         lesson_free(&l);
         return 1;
     }
+    render_font *font = render_font_open(msg, sizeof msg);
+    if (!font) {
+        fprintf(stderr, "fibrelab-bench: %s\n", msg);
+        return 1;
+    }
+    app_ui aui;
+    app_ui_init(&aui, font, UI_THEME_DEFAULT, 1.0f, 1.0f);
+    controls ctl = controls_make(w);
     char status[RENDER_STATUS_LINES][128];
     render_camera cam = render_camera_view_for(w, RENDER_VIEW_SIDE, NULL, width, height);
     render_options opt = snapshot_options(w, l.title, status, RENDER_STATUS_LINES);
@@ -168,7 +181,16 @@ static int bench_render(const char *name, int width, int height, int frames, dou
     double first_frame_s = now_s() - t_start;
     playback pb;
     playback_start(&pb, l.demo_script ? &s : NULL);
-    double model_s = 0.0, draw_s = 0.0;
+    double model_s = 0.0, draw_s = 0.0, ui_build_s = 0.0, ui_draw_s = 0.0, window_scene_s = 0.0;
+    /* the window's frame has its own renderer: the scene's text size differs */
+    render_desc rd = render_desc_default();
+    render *rend = render_create(&rd, msg, sizeof msg);
+    if (!rend) {
+        fprintf(stderr, "fibrelab-bench: %s\n", msg);
+        return 1;
+    }
+    app_ui_layout(&aui, width, height);
+    controls_frame(&ctl, w, (int)(aui.scene.x1 - aui.scene.x0), (int)(aui.scene.y1 - aui.scene.y0));
     for (int f = 0; f < frames; f++) {
         double t0 = now_s();
         if (!playback_step(&pb, w)) sim_world_step(w);
@@ -177,14 +199,39 @@ static int bench_render(const char *name, int width, int height, int frames, dou
         snapshot_draw(shot, w, &cam, &opt, NULL);
         snapshot_finish(shot);
         double t2 = now_s();
+        /* the same frame as the window draws it: the interface round a smaller scene */
+        trace_add(&aui.trace, w);
+        app_ui_build(&aui, &ctl, w, &l, width, height);
+        double t3 = now_s();
+        render_options wo = app_ui_render_options(&aui, &ctl);
+        ui_rect sv = aui.scene;
+        render_clear(rend, aui.ui.theme->panel, width, height);
+        render_frame_at(rend, w, &ctl.camera, &wo, (int)sv.x0, (int)sv.y0, (int)(sv.x1 - sv.x0), (int)(sv.y1 - sv.y0),
+                        height);
+        snapshot_finish(shot);
+        double t4 = now_s();
+        render_draw_list(rend, &aui.ui.list, width, height);
+        snapshot_finish(shot);
+        double t5 = now_s();
         model_s += t1 - t0;
         draw_s += t2 - t1;
+        ui_build_s += t3 - t2;
+        window_scene_s += t4 - t3;
+        ui_draw_s += t5 - t4;
     }
     printf("{\"scene\":\"render\",\"lesson\":\"%s\",\"width\":%d,\"height\":%d,\"frames\":%d,"
            "\"model_ms_per_frame\":%.3f,\"draw_ms_per_frame\":%.3f,\"total_ms_per_frame\":%.3f,"
-           "\"first_frame_ms\":%.1f,\"peak_rss_mb\":%.1f}\n",
+           "\"first_frame_ms\":%.1f,\"ui_build_ms_per_frame\":%.3f,\"ui_draw_ms_per_frame\":%.3f,"
+           "\"ui_ms_per_frame\":%.3f,\"window_ms_per_frame\":%.3f,\"ui_added_ms_per_frame\":%.3f,"
+           "\"peak_rss_mb\":%.1f}\n",
            l.id, width, height, frames, model_s * 1000.0 / frames, draw_s * 1000.0 / frames,
-           (model_s + draw_s) * 1000.0 / frames, first_frame_s * 1000.0, peak_rss_mb());
+           (model_s + draw_s) * 1000.0 / frames, first_frame_s * 1000.0, ui_build_s * 1000.0 / frames,
+           ui_draw_s * 1000.0 / frames, (ui_build_s + ui_draw_s) * 1000.0 / frames,
+           (ui_build_s + window_scene_s + ui_draw_s) * 1000.0 / frames,
+           (ui_build_s + window_scene_s + ui_draw_s - draw_s) * 1000.0 / frames, peak_rss_mb());
+    render_destroy(rend);
+    app_ui_free(&aui);
+    render_font_close(font);
     snapshot_close(shot);
     sim_world_destroy(w);
     script_free(&s);

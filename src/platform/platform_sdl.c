@@ -219,6 +219,23 @@ bool platform_poll_event(platform *p, platform_event *ev) {
     return false;
 }
 
+float platform_pixel_scale(const platform *p) {
+    int ww, wh, dw, dh;
+    SDL_GetWindowSize(p->window, &ww, &wh);
+    SDL_GL_GetDrawableSize(p->window, &dw, &dh);
+    return ww > 0 && dw > 0 ? (float)dw / (float)ww : 1.0f;
+}
+
+bool platform_pref_dir(char *out, size_t out_size) {
+    char *pref = SDL_GetPrefPath("fibrelab", "fibrelab");
+    if (!pref) return false;
+    size_t n = strlen(pref);
+    if (n > 1 && pref[n - 1] == '/') pref[n - 1] = '\0';
+    bool ok = (size_t)snprintf(out, out_size, "%s", pref) < out_size;
+    SDL_free(pref);
+    return ok;
+}
+
 static bool is_dir(const char *path) {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
@@ -232,11 +249,5 @@ bool platform_pictures_dir(char *out, size_t out_size) {
         int n = snprintf(out, out_size, "%s/Pictures", home);
         if (n > 0 && (size_t)n < out_size && is_dir(out)) return true;
     }
-    char *pref = SDL_GetPrefPath("fibrelab", "fibrelab");
-    if (!pref) return false;
-    size_t n = strlen(pref);
-    if (n > 1 && pref[n - 1] == '/') pref[n - 1] = '\0';
-    bool ok = (size_t)snprintf(out, out_size, "%s", pref) < out_size;
-    SDL_free(pref);
-    return ok;
+    return platform_pref_dir(out, out_size);
 }

@@ -24,6 +24,7 @@
 
 #define CANVAS "#canvas"
 #define PICTURES_DIR "/pictures"
+#define SETTINGS_DIR "/settings"
 #define QUEUE_SIZE 256
 #define PINCH_PER_NOTCH 1.1f   /* finger spread ratio that makes one wheel notch */
 #define WHEEL_PX_PER_NOTCH 100.0
@@ -298,6 +299,17 @@ void platform_run(platform *p, bool (*frame)(void *user), void *user) {
     /* 0: at the browser's own rate (requestAnimationFrame). Never returns:
      * main() unwinds and the browser calls run_frame from then on. */
     emscripten_set_main_loop_arg(run_frame, p, 0, EM_TRUE);
+}
+
+float platform_pixel_scale(const platform *p) {
+    return p->px_per_css;
+}
+
+/* A folder in the page's memory: settings last while the page is open (the
+ * browser's own storage would need an asynchronous sync; not done yet). */
+bool platform_pref_dir(char *out, size_t out_size) {
+    if (mkdir(SETTINGS_DIR, 0755) != 0 && errno != EEXIST) return false;
+    return (size_t)snprintf(out, out_size, "%s", SETTINGS_DIR) < out_size;
 }
 
 bool platform_pictures_dir(char *out, size_t out_size) {

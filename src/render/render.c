@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render_font.h"
 #include "render_gl.h"
 #include "render_image.h"
 #include "render_internal.h"
@@ -26,10 +27,6 @@
 #define FIBRE_MIN_PX 0.8f        /* half width in pixels that fibres never go under */
 #define LINK_MIN_PX 1.4f         /* adhesions stay visible from afar */
 
-/* Where the font is looked for: our assets, then Debian's fonts-dejavu-core. */
-static const char *const font_rel = "assets/fonts/DejaVuSans.ttf";
-static const char *const font_system = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-
 static const float bone_rgba[4] = {0.91f, 0.87f, 0.78f, 1.0f};
 static const float tendon_rgba[4] = {0.86f, 0.88f, 0.92f, 1.0f};
 static const float skin_rgba[4] = {0.95f, 0.74f, 0.64f, 0.10f};
@@ -39,6 +36,13 @@ static const float tool_slip_rgba[4] = {0.80f, 0.12f, 0.12f, 1.0f};
 render_options render_options_default(void) {
     return (render_options){.show_skin = true, .show_labels = true, .show_hud = true,
                             .colour_by = RENDER_COLOUR_STRAIN, .cursor_muscle = 0, .cursor_s = 0.5f};
+}
+
+render_style render_style_default(void) {
+    return (render_style){.background = {0.90f, 0.92f, 0.94f, 1.0f}, .panel = {1.0f, 1.0f, 1.0f, 0.82f},
+                          .border = {0.55f, 0.60f, 0.68f, 0.9f}, .ink = {0.10f, 0.13f, 0.18f, 1.0f},
+                          .ink_soft = {0.25f, 0.29f, 0.35f, 1.0f}, .line_scale = 1.0f, .text_scale = 1.0f,
+                          .ramp_shape = false};
 }
 
 render_desc render_desc_default(void) {
@@ -139,7 +143,7 @@ render *render_create(const render_desc *desc, char *err, size_t err_size) {
         return NULL;
     }
     char font[RENDER_PATH_MAX];
-    if (!render_find_file(font_rel, font, sizeof font)) snprintf(font, sizeof font, "%s", font_system);
+    render_font_path(font, sizeof font);
     if (!(r->text = render_text_create(font, r->text_program, err, err_size))) {
         render_destroy(r);
         return NULL;
@@ -164,6 +168,7 @@ void render_destroy(render *r) {
         if (progs[i]->id) glDeleteProgram(progs[i]->id);
     if (r->text_program) glDeleteProgram(r->text_program);
     render_text_destroy(r->text);
+    render_text_destroy(r->list_text);
     unsigned tex[] = {r->tex_bone, r->tex_white};
     for (size_t i = 0; i < sizeof tex / sizeof *tex; i++)
         if (tex[i]) glDeleteTextures(1, &tex[i]);
@@ -387,6 +392,13 @@ static void draw_marks(render *r, const sim_world *w, const frame_ctx *f, const 
 
 void render_frame(render *r, const sim_world *w, const render_camera *cam, const render_options *opt, int width_px,
                   int height_px) {
+    render_frame_at(r, w, cam, opt, 0, 0, width_px, height_px, height_px);
+}
+
+void render_frame_at(render *r, const sim_world *w, const render_camera *cam, const render_options *opt, int x, int y,
+                     int width_px, int height_px, int frame_h) {
+    render_style def = render_style_default();
+    const render_style *style = opt->style ? opt->style : &def;
     frame_ctx f = {.m = render_camera_matrices(cam, width_px, height_px)};
     /* key light from the viewer's upper left, so the side we look at is lit */
     for (int k = 0; k < 3; k++) f.light[k] = -0.35f * f.m.right[k] + 0.6f * f.m.up[k] - 0.7f * f.m.forward[k];
@@ -396,13 +408,15 @@ void render_frame(render *r, const sim_world *w, const render_camera *cam, const
     render_fibres_build(r, w, opt->colour_by, &f.m);
     render_links_build(r, w, st.time_s);
 
-    glViewport(0, 0, width_px, height_px);
+    glViewport(x, frame_h - y - height_px, width_px, height_px);
+    glScissor(x, frame_h - y - height_px, width_px, height_px);
+    glEnable(GL_SCISSOR_TEST);
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
     glDepthMask(GL_TRUE);
     /* a plain light background: a clear is nearly free, a full-screen pass is
      * not on a software renderer */
-    glClearColor(0.90f, 0.92f, 0.94f, 1.0f);
+    glClearColor(style->background[0], style->background[1], style->background[2], style->background[3]);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
 
     glEnable(GL_DEPTH_TEST);
@@ -444,4 +458,5 @@ void render_frame(render *r, const sim_world *w, const render_camera *cam, const
     draw_marks(r, w, &f, opt);
     render_overlay_draw(r, w, cam, opt, width_px, height_px);
     glBindVertexArray(0);
+    glDisable(GL_SCISSOR_TEST);
 }

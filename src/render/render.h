@@ -28,6 +28,17 @@ typedef enum render_colour_by {
 
 #define RENDER_STATUS_LINES 6
 
+/* Colours of the picture's background and of the overlay (legend, labels,
+ * text panels): the interface's themes set them; NULL options use
+ * render_style_default, the light look. */
+typedef struct render_style {
+    float background[4];
+    float panel[4], border[4], ink[4], ink_soft[4];
+    float line_scale;          /* leader lines and ticks this many times thicker */
+    float text_scale;          /* the overlay's text this many times larger */
+    bool ramp_shape;           /* the legend's ramp also widens with the value (a cue without colour) */
+} render_style;
+
 typedef struct render_options {
     bool show_skin;
     bool show_labels;          /* origin, insertion, tangle */
@@ -40,6 +51,7 @@ typedef struct render_options {
     const char *status[RENDER_STATUS_LINES];
     int status_count;
     const char *help;          /* one line at the bottom */
+    const render_style *style; /* NULL: render_style_default() */
 } render_options;
 
 typedef struct render_desc {
@@ -50,6 +62,7 @@ typedef struct render_desc {
 typedef struct render render;
 
 render_options render_options_default(void);
+render_style render_style_default(void);
 render_desc render_desc_default(void);
 
 /* Needs a current GL context. NULL with one line in err naming the file. */
@@ -58,6 +71,15 @@ void render_destroy(render *r);
 /* Draws one frame into the bound framebuffer, viewport w x h pixels. */
 void render_frame(render *r, const sim_world *w, const render_camera *cam, const render_options *opt, int width_px,
                   int height_px);
+/* The same into the rectangle (x, y) width x height of a framebuffer
+ * frame_h pixels tall (x, y from its top left), leaving the rest alone. */
+void render_frame_at(render *r, const sim_world *w, const render_camera *cam, const render_options *opt, int x, int y,
+                     int width_px, int height_px, int frame_h);
+/* Clears the whole framebuffer to a colour (behind views drawn with render_frame_at). */
+void render_clear(render *r, const float rgba[4], int width_px, int height_px);
+/* Draws a 2D list (render_list.h) over the whole framebuffer. */
+struct render_list;
+void render_draw_list(render *r, const struct render_list *l, int width_px, int height_px);
 /* Forget per-world memory (adhesion flashes, index layout): call when the
  * app replaces its world. */
 void render_reset_world(render *r);

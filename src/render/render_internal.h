@@ -70,6 +70,7 @@ struct render {
     render_program mesh, skin, fibre, flat;
     unsigned text_program;
     render_text *text;
+    render_text *list_text;    /* the 2D list's text, at its own size (made on first use) */
     unsigned tex_bone, tex_white;
     /* meshes made for the current world's dimensions */
     render_gpu_mesh bone_prox, bone_dist, skin_prox, skin_dist, skin_joint, tool, strap;

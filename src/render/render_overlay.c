@@ -13,9 +13,6 @@
 #include "render_ramp.h"
 #include "sim_view.h"
 
-static const float ink[4] = {0.10f, 0.13f, 0.18f, 1.0f};
-static const float ink_soft[4] = {0.25f, 0.29f, 0.35f, 1.0f};
-static const float panel[4] = {1.0f, 1.0f, 1.0f, 0.82f};
 static const float link_swatch[4] = {0.91f, 0.16f, 0.54f, 1.0f};
 static const float flash_swatch[4] = {1.0f, 0.97f, 0.80f, 1.0f};
 static const float tool_swatch[4] = {0.93f, 0.46f, 0.20f, 1.0f};
@@ -23,15 +20,15 @@ static const float tendon_swatch[4] = {0.86f, 0.88f, 0.92f, 1.0f};
 
 
 /* A panel behind a block of text, with a thin border so it reads on any background. */
-static void panel_rect(render_batch *b, float x0, float y0, float x1, float y1) {
-    const float border[4] = {0.55f, 0.60f, 0.68f, 0.9f};
-    render_batch_rect(b, x0 - 1.0f, y0 - 1.0f, x1 + 1.0f, y1 + 1.0f, border);
-    render_batch_rect(b, x0, y0, x1, y1, panel);
+static void panel_rect(render_batch *b, const render_style *st, float x0, float y0, float x1, float y1) {
+    float e = roundf(st->line_scale);
+    render_batch_rect(b, x0 - e, y0 - e, x1 + e, y1 + e, st->border);
+    render_batch_rect(b, x0, y0, x1, y1, st->panel);
 }
 
 /* The legend, at the top right; *left and *bottom give its panel's edges. */
-static void legend(render *r, const render_options *opt, int width_px, int height_px, float px, float *left,
-                   float *bottom) {
+static void legend(render *r, const render_options *opt, const render_style *st, int width_px, int height_px,
+                   float px, float *left, float *bottom) {
     render_batch *b = &r->screen_batch;
     render_text *t = r->text;
     const float lh = render_text_line_height(t), pad = roundf(px * 0.6f);
@@ -52,8 +49,9 @@ static void legend(render *r, const render_options *opt, int width_px, int heigh
     float h = 2.5f * lh + pad * 0.5f + bar_h + lh * 0.5f + 4.0f * lh + 2.0f * pad;
     float x0 = (float)width_px - w - pad, y0 = pad;
     *left = x0 - 1.0f, *bottom = y0 + h + 1.0f;
-    panel_rect(b, x0, y0, x0 + w, y0 + h);
+    panel_rect(b, st, x0, y0, x0 + w, y0 + h);
     float x = x0 + pad, y = y0 + pad;
+    const float *ink = st->ink, *ink_soft = st->ink_soft;
     render_text_add(t, x, y, title, ink);
     render_text_add(t, x, y + lh, unit, ink_soft);
     float bar_y0 = y + 2.5f * lh + pad * 0.5f;
@@ -64,12 +62,22 @@ static void legend(render *r, const render_options *opt, int width_px, int heigh
         float c0[4] = {0, 0, 0, 1}, c1[4] = {0, 0, 0, 1};
         render_ramp_viridis(v0, c0);
         render_ramp_viridis(v1, c1);
-        render_batch_rect_v(b, x, bar_y0 + bar_h * (float)i / slices, x + bar_w,
+        /* with ramp_shape the bar is a wedge, narrow at 0 and full at the top,
+         * so the value reads from the width as well as the colour */
+        float right = st->ramp_shape ? x + bar_w * (0.25f + 0.75f * v0) : x + bar_w;
+        render_batch_rect_v(b, x, bar_y0 + bar_h * (float)i / slices, right,
                             bar_y0 + bar_h * (float)(i + 1) / slices, c0, c1);
+    }
+    if (st->ramp_shape) { /* an outline round the wedge: it stands out on any background */
+        float e = roundf(st->line_scale);
+        render_batch_rect(b, x - e, bar_y0, x, bar_y0 + bar_h, ink);
+        render_batch_rect(b, x - e, bar_y0 + bar_h, x + 0.25f * bar_w, bar_y0 + bar_h + e, ink);
+        render_batch_rect(b, x - e, bar_y0 - e, x + bar_w, bar_y0, ink);
     }
     for (int k = 0; k <= ticks; k++) {
         float frac = (float)k / ticks, ty = bar_y0 + bar_h * (1.0f - frac);
-        render_batch_rect(b, x + bar_w, ty - 1.0f, x + bar_w + pad * 0.35f, ty + 1.0f, ink);
+        float tick = st->line_scale;
+        render_batch_rect(b, x + bar_w, ty - tick, x + bar_w + pad * 0.35f, ty + tick, ink);
         char label[32];
         snprintf(label, sizeof label, k == ticks ? "%.0f %%+" : "%.0f %%", top_value * frac);
         if (k == 0 && opt->colour_by == RENDER_COLOUR_STRAIN) snprintf(label, sizeof label, "0 %% or slack");
@@ -86,18 +94,21 @@ static void legend(render *r, const render_options *opt, int width_px, int heigh
     }
 }
 
-static void text_panel(render *r, float x, float y, const char *const *lines, int n, const float *first_colour) {
+static void text_panel(render *r, const render_style *st, float x, float y, const char *const *lines, int n,
+                       const float *first_colour) {
     render_text *t = r->text;
     float lh = render_text_line_height(t), pad = roundf(lh * 0.4f), w = 0.0f;
     for (int i = 0; i < n; i++) w = fmaxf(w, render_text_width(t, lines[i]));
-    panel_rect(&r->screen_batch, x, y, x + w + 2.0f * pad, y + lh * (float)n + 2.0f * pad);
-    for (int i = 0; i < n; i++) render_text_add(t, x + pad, y + pad + lh * (float)i, lines[i], i == 0 ? first_colour : ink);
+    panel_rect(&r->screen_batch, st, x, y, x + w + 2.0f * pad, y + lh * (float)n + 2.0f * pad);
+    for (int i = 0; i < n; i++)
+        render_text_add(t, x + pad, y + pad + lh * (float)i, lines[i], i == 0 ? first_colour : st->ink);
 }
 
 /* A label with a short leader line to the point it names. */
 /* The labels keep out of the picture's edges and of the legend's corner
  * (right of keep_x and above keep_y). */
 typedef struct label_bounds {
+    const render_style *st;
     int wpx, hpx;
     float keep_x, keep_y;
 } label_bounds;
@@ -120,10 +131,10 @@ static void label(render *r, const render_camera *cam, const label_bounds *lb, c
     float len = hypotf(d[0], d[1]);
     if (len > 0) {
         side[0] = -d[1] / len, side[1] = d[0] / len, side[2] = 0;
-        render_batch_line(&r->screen_batch, a, c, side, 1.5f, ink_soft);
+        render_batch_line(&r->screen_batch, a, c, side, 1.5f * lb->st->line_scale, lb->st->ink_soft);
     }
-    panel_rect(&r->screen_batch, bx, by, bx + bw, by + bh);
-    render_text_add(t, bx + pad, by + pad, text, ink);
+    panel_rect(&r->screen_batch, lb->st, bx, by, bx + bw, by + bh);
+    render_text_add(t, bx + pad, by + pad, text, lb->st->ink);
 }
 
 static void labels(render *r, const sim_world *w, const render_camera *cam, const label_bounds *lb, float px) {
@@ -148,10 +159,12 @@ static void labels(render *r, const sim_world *w, const render_camera *cam, cons
 void render_overlay_draw(render *r, const sim_world *w, const render_camera *cam, const render_options *opt,
                          int width_px, int height_px) {
     if (!opt->show_hud && !opt->show_labels) return;
-    float px = render_layout_text_px(width_px, height_px);
+    render_style def = render_style_default();
+    const render_style *st = opt->style ? opt->style : &def;
+    float px = roundf(render_layout_text_px(width_px, height_px) * st->text_scale);
     render_text_set_size(r->text, px);
-    label_bounds lb = {.wpx = width_px, .hpx = height_px, .keep_x = (float)width_px, .keep_y = 0.0f};
-    if (opt->show_hud) legend(r, opt, width_px, height_px, px, &lb.keep_x, &lb.keep_y);
+    label_bounds lb = {.st = st, .wpx = width_px, .hpx = height_px, .keep_x = (float)width_px, .keep_y = 0.0f};
+    if (opt->show_hud) legend(r, opt, st, width_px, height_px, px, &lb.keep_x, &lb.keep_y);
     if (opt->show_labels) labels(r, w, cam, &lb, px);
     if (opt->show_hud) {
         const char *lines[RENDER_STATUS_LINES + 1];
@@ -159,10 +172,11 @@ void render_overlay_draw(render *r, const sim_world *w, const render_camera *cam
         if (opt->title) lines[n++] = opt->title;
         for (int i = 0; i < opt->status_count && i < RENDER_STATUS_LINES; i++) lines[n++] = opt->status[i];
         float margin = roundf(px * 0.6f);
-        if (n > 0) text_panel(r, margin, margin, lines, n, ink);
+        if (n > 0) text_panel(r, st, margin, margin, lines, n, st->ink);
         if (opt->help) {
             float lh = render_text_line_height(r->text);
-            text_panel(r, margin, (float)height_px - margin - lh - 2.0f * roundf(lh * 0.4f), &opt->help, 1, ink_soft);
+            text_panel(r, st, margin, (float)height_px - margin - lh - 2.0f * roundf(lh * 0.4f), &opt->help, 1,
+                       st->ink_soft);
         }
     }
     /* panels first, then the text over them */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render_font.h"
 #include "render_gl.h"
 #include "render_paths.h"
 #include "render_text.h"
@@ -131,29 +132,6 @@ float render_text_ascent(const render_text *t) {
     return t->ascent;
 }
 
-/* Next code point of a UTF-8 string; bad bytes come out as '?'. */
-static int next_codepoint(const char **s) {
-    const unsigned char *p = (const unsigned char *)*s;
-    int cp, extra;
-    if (p[0] < 0x80) cp = p[0], extra = 0;
-    else if ((p[0] & 0xE0) == 0xC0) cp = p[0] & 0x1F, extra = 1;
-    else if ((p[0] & 0xF0) == 0xE0) cp = p[0] & 0x0F, extra = 2;
-    else if ((p[0] & 0xF8) == 0xF0) cp = p[0] & 0x07, extra = 3;
-    else {
-        (*s)++;
-        return '?';
-    }
-    for (int i = 1; i <= extra; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            *s += i;
-            return '?';
-        }
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    *s += extra + 1;
-    return cp;
-}
-
 static const stbtt_packedchar *glyph(const render_text *t, int cp, int *index) {
     const stbtt_packedchar *sets[R_COUNT] = {t->ascii, t->latin1, t->arrows};
     for (int r = 0; r < R_COUNT; r++)
@@ -169,7 +147,7 @@ float render_text_width(const render_text *t, const char *s) {
     float x = 0.0f, y = 0.0f;
     while (*s) {
         int index;
-        const stbtt_packedchar *set = glyph(t, next_codepoint(&s), &index);
+        const stbtt_packedchar *set = glyph(t, render_utf8_next(&s), &index);
         stbtt_aligned_quad q;
         stbtt_GetPackedQuad(set, ATLAS_W, ATLAS_H, index, &x, &y, &q, 0);
     }
@@ -182,9 +160,10 @@ void render_text_add(render_text *t, float x, float y, const char *s, const floa
     float pen_x = roundf(x), pen_y = roundf(y) + t->ascent;
     while (*s && t->count + 6 <= MAX_GLYPHS * 6) {
         int index;
-        const stbtt_packedchar *set = glyph(t, next_codepoint(&s), &index);
+        const stbtt_packedchar *set = glyph(t, render_utf8_next(&s), &index);
         stbtt_aligned_quad q;
         stbtt_GetPackedQuad(set, ATLAS_W, ATLAS_H, index, &pen_x, &pen_y, &q, 0);
+        if (q.x1 <= q.x0) continue; /* a space: nothing to draw */
         text_vertex quad[4] = {{q.x0, q.y0, q.s0, q.t0, {0}}, {q.x1, q.y0, q.s1, q.t0, {0}},
                                {q.x1, q.y1, q.s1, q.t1, {0}}, {q.x0, q.y1, q.s0, q.t1, {0}}};
         static const int order[6] = {0, 1, 2, 0, 2, 3};

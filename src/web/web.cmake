@@ -25,7 +25,8 @@ file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/web-include)
 file(CREATE_LINK /usr/include/cglm ${CMAKE_BINARY_DIR}/web-include/cglm SYMBOLIC)
 
 add_library(web_cjson STATIC ${WEB_DEPS}/cjson/cJSON.c)
-target_include_directories(web_cjson SYSTEM PUBLIC ${WEB_DEPS}/cjson)
+# <cJSON.h> and <cjson/cJSON.h>, as Debian's libcjson-dev has them
+target_include_directories(web_cjson SYSTEM PUBLIC ${WEB_DEPS}/cjson ${WEB_DEPS})
 add_library(web_headers INTERFACE)
 target_include_directories(web_headers SYSTEM INTERFACE ${CMAKE_BINARY_DIR}/web-include /usr/include/stb)
 
@@ -42,8 +43,8 @@ target_compile_options(fibrelab_sim PRIVATE ${FIBRELAB_WARNINGS} -ffp-contract=o
   -O3 -msimd128)
 
 add_library(fibrelab_lesson STATIC
-  src/lesson/condition.c src/lesson/lesson.c src/lesson/lesson_check.c src/lesson/lesson_set.c
-  src/lesson/lesson_steps.c src/lesson/script.c)
+  src/lesson/condition.c src/lesson/lesson.c src/lesson/lesson_check.c src/lesson/lesson_set.c src/lesson/lesson_steps.c
+  src/lesson/script.c)
 target_include_directories(fibrelab_lesson PUBLIC src/lesson)
 target_link_libraries(fibrelab_lesson PUBLIC fibrelab_sim web_cjson)
 target_compile_options(fibrelab_lesson PRIVATE ${FIBRELAB_WARNINGS})
@@ -51,9 +52,10 @@ target_compile_definitions(fibrelab_lesson PUBLIC FIBRELAB_SOURCE_ASSETS="/asset
 
 add_library(fibrelab_render STATIC
   src/render/render.c src/render/render_batch.c src/render/render_camera.c src/render/render_fibres.c
-  src/render/render_image.c src/render/render_limb.c src/render/render_mesh.c src/render/render_overlay.c
-  src/render/render_paths.c src/render/render_pick.c src/render/render_ramp.c src/render/render_shader.c
-  src/render/render_text.c src/render/stb_impl.c)
+  src/render/render_font.c src/render/render_image.c src/render/render_limb.c src/render/render_list.c
+  src/render/render_list_draw.c src/render/render_mesh.c src/render/render_overlay.c src/render/render_paths.c
+  src/render/render_pick.c src/render/render_ramp.c src/render/render_shader.c src/render/render_text.c
+  src/render/stb_impl.c)
 target_include_directories(fibrelab_render PUBLIC src/render)
 target_link_libraries(fibrelab_render PUBLIC fibrelab_sim web_headers)
 target_compile_options(fibrelab_render PRIVATE ${FIBRELAB_WARNINGS})
@@ -61,19 +63,21 @@ set_source_files_properties(src/render/stb_impl.c PROPERTIES COMPILE_OPTIONS "-w
 # the packaged files sit at the root of the page's file system: /shaders, /assets
 target_compile_definitions(fibrelab_render PRIVATE FIBRELAB_SOURCE_DIR="")
 
+add_library(fibrelab_ui STATIC src/ui/ui.c src/ui/ui_theme.c)
+target_include_directories(fibrelab_ui PUBLIC src/ui src/platform)
+target_link_libraries(fibrelab_ui PUBLIC fibrelab_render)
+target_compile_options(fibrelab_ui PRIVATE ${FIBRELAB_WARNINGS})
+
 add_library(fibrelab_platform STATIC src/platform/platform_web.c)
 target_include_directories(fibrelab_platform PUBLIC src/platform)
 target_compile_options(fibrelab_platform PRIVATE ${FIBRELAB_WARNINGS})
 
 add_executable(fibrelab
-  src/app/main_web.c src/app/app.c src/app/controls.c src/app/playback.c src/app/stepper.c)
+  src/app/main_web.c src/app/app.c src/app/app_ui.c src/app/controls.c src/app/playback.c src/app/settings.c
+  src/app/stepper.c src/app/trace.c)
 target_include_directories(fibrelab PRIVATE src/app)
-target_link_libraries(fibrelab PRIVATE fibrelab_render fibrelab_platform fibrelab_lesson)
+target_link_libraries(fibrelab PRIVATE fibrelab_ui fibrelab_render fibrelab_platform fibrelab_lesson)
 target_compile_options(fibrelab PRIVATE ${FIBRELAB_WARNINGS})
-set(font /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
-if(NOT EXISTS ${font})
-  message(FATAL_ERROR "${font} missing: scripts/setup.sh installs fonts-dejavu-core")
-endif()
 set(src ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_options(fibrelab PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMINIFY_HTML=0
@@ -83,6 +87,6 @@ target_link_options(fibrelab PRIVATE
   "SHELL:--preload-file ${src}/assets/conditions@/assets/conditions"
   "SHELL:--preload-file ${src}/assets/textures/bone.png@/assets/textures/bone.png"
   "SHELL:--preload-file ${src}/shaders@/shaders"
-  "SHELL:--preload-file ${font}@/assets/fonts/DejaVuSans.ttf")
+  "SHELL:--preload-file ${src}/assets/fonts@/assets/fonts")
 set_target_properties(fibrelab PROPERTIES SUFFIX ".html"
   LINK_DEPENDS "${src}/src/web/shell.html")

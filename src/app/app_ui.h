@@ -1,0 +1,64 @@
+/* app_ui.h: the window's teaching interface, apart from any window: time
+ * controls, the lock, the mode, readouts with units, live plots of the
+ * last 30 s, the split "with lock / without lock" view, the shortcuts and
+ * "what is real here" sheets, and the theme and size. It routes each input
+ * event (interface first, then the shortcut keys, then the scene's
+ * controls), lays out the frame and builds the interface into a
+ * render_list. The app (app.c) owns the window, the clock and the worlds.
+ */
+#ifndef FIBRELAB_APP_UI_H
+#define FIBRELAB_APP_UI_H
+
+#include <stdbool.h>
+
+#include "controls.h"
+#include "lesson.h"
+#include "render.h"
+#include "trace.h"
+#include "ui.h"
+
+#define APP_UI_SLOW 0.25f
+
+typedef struct app_ui {
+    ui ui;
+    ui_theme_id theme;
+    float user_scale;          /* the student's choice: 1, 1.25, 1.5, 2 */
+    float dpi_scale;           /* drawable pixels per window point */
+    float speed;               /* 1 normal, APP_UI_SLOW slow (pause is controls.paused) */
+    int step_requests;         /* single steps asked while paused */
+    bool split;                /* with lock / without lock side by side */
+    bool pause_at_lock;        /* pause the moment the lock goes on */
+    bool was_locked;
+    bool show_keys, show_notes;
+    bool reset_all;            /* asked: the app rebuilds the world (cleared by it) */
+    bool settings_changed;     /* theme or size changed: the app saves them */
+    trace trace;
+    float rom_before_deg, rom_after_deg;
+    bool rom_after_known, want_rom;
+    render_style style;        /* the scene's colours in this theme */
+    /* this frame's layout in drawable pixels: the scene (left half when split) and the twin's */
+    ui_rect scene, twin;
+} app_ui;
+
+void app_ui_init(app_ui *a, const render_font *font, ui_theme_id theme, float user_scale, float dpi_scale);
+void app_ui_free(app_ui *a);
+/* Lays out the window (call when its size may have changed, before events). */
+void app_ui_layout(app_ui *a, int width_px, int height_px);
+/* One input event, routed. */
+void app_ui_event(app_ui *a, controls *c, sim_world *w, const platform_event *ev);
+/* Builds the interface for the frame, doing what its widgets ask. */
+void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int width_px, int height_px);
+/* Back to the start: normal speed, running, history cleared (Reset All; the app rebuilds the world). */
+void app_ui_reset(app_ui *a, controls *c);
+/* One step of the side-by-side twin: it follows the joint of the world
+ * with the lock (its mode too) at most at the keyboard's fast pace, so
+ * catching up after it is first shown is no jerk; it is never locked. */
+void app_ui_twin_step(sim_world *twin, const sim_world *w);
+/* The scene's render options in this theme. */
+render_options app_ui_render_options(app_ui *a, const controls *c);
+/* Draws the frame: the scene (and the twin's, when split, with its own
+ * renderer), then the interface over it. notice: a passing line, or NULL. */
+void app_ui_draw(app_ui *a, const controls *c, render *r, const sim_world *w, render *twin_r, const sim_world *twin,
+                 const char *notice, int width_px, int height_px);
+
+#endif
