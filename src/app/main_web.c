@@ -9,7 +9,9 @@
  * After every frame it sets window.fibrelabStatus = {frames, frame_ms (time
  * in app_frame), locked, lock_at (s along the muscle), joint_deg, stretch
  * (0 shortened .. 1 stretched), released, adhesions, camera_m (the camera's
- * distance)}: what a test, or a teacher at the browser's console, can read.
+ * distance), scene (the 3D view's [x0, y0, x1, y1] in canvas pixels, beside
+ * the interface's panels)}: what a test, or a teacher at the browser's
+ * console, can read.
  */
 #include <emscripten/emscripten.h>
 #include <stdio.h>
@@ -41,10 +43,11 @@ static void query_value(const char *key, char *out, size_t out_size) {
 }
 
 EM_JS(void, publish_status, (long frames, double frame_ms, int locked, double lock_at, double joint_deg, double stretch,
-                             int released, int adhesions, double camera_m), {
+                             int released, int adhesions, double camera_m, double x0, double y0, double x1,
+                             double y1), {
     globalThis.fibrelabStatus = {frames: frames, frame_ms: frame_ms, locked: !!locked, lock_at: lock_at,
                                  joint_deg: joint_deg, stretch: stretch, released: released, adhesions: adhesions,
-                                 camera_m: camera_m};
+                                 camera_m: camera_m, scene: [x0, y0, x1, y1]};
 })
 
 static bool page_frame(void *user) {
@@ -60,8 +63,9 @@ static bool page_frame(void *user) {
         released += rm.adhesions_released, total += rm.adhesions_total;
     }
     sim_state s = sim_world_state(w);
+    ui_rect sc = pg->app.ui.scene;
     publish_status(++pg->frames, pg->frame_ms, s.locked, s.lock_at, s.joint_deg, s.joint_fraction, released, total,
-                   pg->app.ctl.camera.distance_m);
+                   pg->app.ctl.camera.distance_m, sc.x0, sc.y0, sc.x1, sc.y1);
     return go_on;
 }
 

@@ -1,6 +1,6 @@
 /* settings.c: the window's remembered settings (settings.h). */
 #define _POSIX_C_SOURCE 200809L
-#include <cjson/cJSON.h>
+#include <cJSON.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>

@@ -24,7 +24,6 @@
 
 #define CANVAS "#canvas"
 #define PICTURES_DIR "/pictures"
-#define SETTINGS_DIR "/settings"
 #define QUEUE_SIZE 256
 #define PINCH_PER_NOTCH 1.1f   /* finger spread ratio that makes one wheel notch */
 #define WHEEL_PX_PER_NOTCH 100.0
@@ -301,20 +300,21 @@ void platform_run(platform *p, bool (*frame)(void *user), void *user) {
     emscripten_set_main_loop_arg(run_frame, p, 0, EM_TRUE);
 }
 
-float platform_pixel_scale(const platform *p) {
-    return p->px_per_css;
-}
-
-/* A folder in the page's memory: settings last while the page is open (the
- * browser's own storage would need an asynchronous sync; not done yet). */
-bool platform_pref_dir(char *out, size_t out_size) {
-    if (mkdir(SETTINGS_DIR, 0755) != 0 && errno != EEXIST) return false;
-    return (size_t)snprintf(out, out_size, "%s", SETTINGS_DIR) < out_size;
-}
-
 bool platform_pictures_dir(char *out, size_t out_size) {
     /* a folder in the page's memory: the page (shell.html) hands each picture
      * saved there to the browser as a download */
     if (mkdir(PICTURES_DIR, 0755) != 0 && errno != EEXIST) return false;
     return (size_t)snprintf(out, out_size, "%s", PICTURES_DIR) < out_size;
+}
+
+float platform_pixel_scale(const platform *p) {
+    (void)p;
+    double ratio = emscripten_get_device_pixel_ratio(); /* devicePixelRatio */
+    return ratio > 0.0 ? (float)ratio : 1.0f;
+}
+
+bool platform_pref_dir(char *out, size_t out_size) {
+    /* the page keeps no files between visits: the settings start fresh each time */
+    (void)out, (void)out_size;
+    return false;
 }

@@ -25,16 +25,12 @@ file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/web-include)
 file(CREATE_LINK /usr/include/cglm ${CMAKE_BINARY_DIR}/web-include/cglm SYMBOLIC)
 
 add_library(web_cjson STATIC ${WEB_DEPS}/cjson/cJSON.c)
-# <cJSON.h> and <cjson/cJSON.h>, as Debian's libcjson-dev has them
-target_include_directories(web_cjson SYSTEM PUBLIC ${WEB_DEPS}/cjson ${WEB_DEPS})
+target_include_directories(web_cjson SYSTEM PUBLIC ${WEB_DEPS}/cjson)
 add_library(web_headers INTERFACE)
 target_include_directories(web_headers SYSTEM INTERFACE ${CMAKE_BINARY_DIR}/web-include /usr/include/stb)
 
-# The source lists mirror CMakeLists.txt's libraries (a file missing here
-# fails this build's link, which scripts/web-test.sh runs in CI).
-add_library(fibrelab_sim STATIC
-  src/sim/sim_desc.c src/sim/sim_world.c src/sim/sim_build.c src/sim/sim_solver.c src/sim/sim_lock.c
-  src/sim/sim_adhesion.c src/sim/sim_client.c src/sim/sim_metrics.c src/sim/sim_palpate.c src/sim/sim_view.c)
+# The source lists are CMakeLists.txt's (FIBRELAB_*_SOURCES).
+add_library(fibrelab_sim STATIC ${FIBRELAB_SIM_SOURCES} src/sim/sim_view.c)
 target_include_directories(fibrelab_sim PUBLIC src/sim)
 target_link_libraries(fibrelab_sim PUBLIC web_headers)
 # wasm SIMD (every current browser has it) halves the model's time per
@@ -42,20 +38,13 @@ target_link_libraries(fibrelab_sim PUBLIC web_headers)
 target_compile_options(fibrelab_sim PRIVATE ${FIBRELAB_WARNINGS} -ffp-contract=off -fno-math-errno -fno-trapping-math
   -O3 -msimd128)
 
-add_library(fibrelab_lesson STATIC
-  src/lesson/condition.c src/lesson/lesson.c src/lesson/lesson_check.c src/lesson/lesson_set.c src/lesson/lesson_steps.c
-  src/lesson/script.c)
+add_library(fibrelab_lesson STATIC ${FIBRELAB_LESSON_SOURCES})
 target_include_directories(fibrelab_lesson PUBLIC src/lesson)
 target_link_libraries(fibrelab_lesson PUBLIC fibrelab_sim web_cjson)
 target_compile_options(fibrelab_lesson PRIVATE ${FIBRELAB_WARNINGS})
 target_compile_definitions(fibrelab_lesson PUBLIC FIBRELAB_SOURCE_ASSETS="/assets")
 
-add_library(fibrelab_render STATIC
-  src/render/render.c src/render/render_batch.c src/render/render_camera.c src/render/render_fibres.c
-  src/render/render_font.c src/render/render_image.c src/render/render_limb.c src/render/render_list.c
-  src/render/render_list_draw.c src/render/render_mesh.c src/render/render_overlay.c src/render/render_paths.c
-  src/render/render_pick.c src/render/render_ramp.c src/render/render_shader.c src/render/render_text.c
-  src/render/stb_impl.c)
+add_library(fibrelab_render STATIC ${FIBRELAB_RENDER_SOURCES})
 target_include_directories(fibrelab_render PUBLIC src/render)
 target_link_libraries(fibrelab_render PUBLIC fibrelab_sim web_headers)
 target_compile_options(fibrelab_render PRIVATE ${FIBRELAB_WARNINGS})
@@ -63,7 +52,7 @@ set_source_files_properties(src/render/stb_impl.c PROPERTIES COMPILE_OPTIONS "-w
 # the packaged files sit at the root of the page's file system: /shaders, /assets
 target_compile_definitions(fibrelab_render PRIVATE FIBRELAB_SOURCE_DIR="")
 
-add_library(fibrelab_ui STATIC src/ui/ui.c src/ui/ui_theme.c)
+add_library(fibrelab_ui STATIC ${FIBRELAB_UI_SOURCES})
 target_include_directories(fibrelab_ui PUBLIC src/ui src/platform)
 target_link_libraries(fibrelab_ui PUBLIC fibrelab_render)
 target_compile_options(fibrelab_ui PRIVATE ${FIBRELAB_WARNINGS})
@@ -72,9 +61,7 @@ add_library(fibrelab_platform STATIC src/platform/platform_web.c)
 target_include_directories(fibrelab_platform PUBLIC src/platform)
 target_compile_options(fibrelab_platform PRIVATE ${FIBRELAB_WARNINGS})
 
-add_executable(fibrelab
-  src/app/main_web.c src/app/app.c src/app/app_ui.c src/app/controls.c src/app/playback.c src/app/settings.c
-  src/app/stepper.c src/app/trace.c)
+add_executable(fibrelab src/app/main_web.c ${FIBRELAB_APP_SOURCES})
 target_include_directories(fibrelab PRIVATE src/app)
 target_link_libraries(fibrelab PRIVATE fibrelab_ui fibrelab_render fibrelab_platform fibrelab_lesson)
 target_compile_options(fibrelab PRIVATE ${FIBRELAB_WARNINGS})
@@ -84,9 +71,9 @@ target_link_options(fibrelab PRIVATE
   -sEXPORTED_RUNTIME_METHODS=FS # the shell reads the pictures the app saves (P) to download them
   "SHELL:--shell-file ${src}/src/web/shell.html"
   "SHELL:--preload-file ${src}/assets/lessons@/assets/lessons"
-  "SHELL:--preload-file ${src}/assets/conditions@/assets/conditions"
   "SHELL:--preload-file ${src}/assets/textures/bone.png@/assets/textures/bone.png"
   "SHELL:--preload-file ${src}/shaders@/shaders"
-  "SHELL:--preload-file ${src}/assets/fonts@/assets/fonts")
+  "SHELL:--preload-file ${src}/assets/conditions@/assets/conditions"
+  "SHELL:--preload-file ${src}/assets/fonts/DejaVuSans.ttf@/assets/fonts/DejaVuSans.ttf")
 set_target_properties(fibrelab PROPERTIES SUFFIX ".html"
   LINK_DEPENDS "${src}/src/web/shell.html")

@@ -81,9 +81,10 @@ function canvasStats(page) {
     const colours = new Set();
     let bone = 0, fibre = 0, text = 0, background = 0;
     const fibreAt = [], boneAt = [];
-    const isF = new Uint8Array(w * h), colMin = new Array(w).fill(h), colMax = new Array(w).fill(-1);
-    let bx0 = w, bx1 = -1, by0 = h, by1 = -1;
     const bg = [px[0], px[1], px[2]];
+    // the 3D view, beside the interface's panels (whose buttons and plot lines are coloured too)
+    const [sx0, sy0, sx1, sy1] = globalThis.fibrelabStatus.scene;
+    const inScene = (x, y) => x >= sx0 && x < sx1 && y >= sy0 && y < sy1;
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
         const i = 4 * (y * w + x), r = px[i], gr = px[i + 1], b = px[i + 2];
@@ -92,27 +93,20 @@ function canvasStats(page) {
         // bone: warm off-white (0.91, 0.87, 0.78 lit and textured)
         if (r > 150 && r >= gr && gr >= b && r - b > 12 && r - b < 70 && gr - b < 50) {
           bone++;
-          if ((x + y) % 7 === 0) boneAt.push([x, y]);
-          bx0 = Math.min(bx0, x), bx1 = Math.max(bx1, x), by0 = Math.min(by0, y), by1 = Math.max(by1, y);
+          if ((x + y) % 7 === 0 && inScene(x, y)) boneAt.push([x, y]);
         }
         // fibres: the viridis ramp (purple-blue-teal-green-yellow): green or blue above red
         const sat = Math.max(r, gr, b) - Math.min(r, gr, b); // the panels and background are greys
         const isFibre = sat > 50 && ((gr > r + 25 && gr > 60) || (b > r + 30 && b > gr && b > 80));
         if (isFibre) {
           fibre++;
-          isF[y * w + x] = 1;
-          colMin[x] = Math.min(colMin[x], y), colMax[x] = Math.max(colMax[x], y);
+          // not the legend's colour bar, at the view's right
+          if ((x + y) % 7 === 0 && inScene(x, y) && x < sx0 + 0.8 * (sx1 - sx0)) fibreAt.push([x, y]);
         }
         // text: dark pixels in the HUD's top-left corner (the lesson's panel)
         if (x < w / 3 && y < h / 5 && r < 90 && gr < 90 && b < 90) text++;
       }
     }
-    // places to press on the muscle: fibre colours in the scene (the bones'
-    // extent, not the interface's panels), not in a tall column of them (the
-    // legend's colour bar)
-    for (let y = by0; y <= by1; y++)
-      for (let x = bx0; x <= bx1; x++)
-        if (isF[y * w + x] && (x + y) % 7 === 0 && colMax[x] - colMin[x] < 0.15 * h) fibreAt.push([x, y]);
     return { w, h, colours: colours.size, bone, fibre, text, background, fibreAt, boneAt };
   });
 }
