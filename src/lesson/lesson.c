@@ -8,7 +8,7 @@
  * converted here and nowhere else. The schema is documented in
  * assets/lessons/README.md: keep the two in step.
  */
-#define _XOPEN_SOURCE 700 /* POSIX 2008 with realpath */
+#define _POSIX_C_SOURCE 200809L
 
 #include <dirent.h>
 #include <errno.h>
@@ -22,6 +22,7 @@
 #include <cJSON.h>
 
 #include "condition.h"
+#include "data_paths.h"
 #include "lesson.h"
 #include "lesson_check.h"
 #include "lesson_set.h"
@@ -496,52 +497,19 @@ const char *lesson_mode_name(const lesson *l, sim_mode mode) {
 
 /* ---- finding lessons ---- */
 
-#ifndef FIBRELAB_RELATIVE_DATADIR
-#define FIBRELAB_RELATIVE_DATADIR "../share/fibrelab"
-#endif
-
-/* An installed or packaged copy (a binary known to run outside the build tree
- * it was built in) must not read the checkout it was built from. */
-static bool outside_build_tree(const char *exe_dir) {
-#ifdef FIBRELAB_BUILD_DIR
-    char build[LESSON_PATH_MAX];
-    if (!exe_dir) return false;
-    if (!realpath(FIBRELAB_BUILD_DIR, build)) return true;
-    size_t n = strlen(build);
-    return strncmp(exe_dir, build, n) != 0 || (exe_dir[n] != '/' && exe_dir[n] != '\0');
-#else
-    (void)exe_dir;
-    return false;
-#endif
-}
-
 int lesson_asset_dirs(const char *kind, char dirs[][LESSON_PATH_MAX], int max_dirs) {
     int n = 0, len;
-    const char *env = getenv("FIBRELAB_DATA_DIR");
-    if (env && env[0] && n < max_dirs) {
-        len = snprintf(dirs[n], LESSON_PATH_MAX, "%s/%s", env, kind);
+    const char *assets = data_path_assets_override();
+    if (assets && n < max_dirs) {
+        len = snprintf(dirs[n], LESSON_PATH_MAX, "%s/%s", assets, kind);
         if (len > 0 && len < LESSON_PATH_MAX) n++;
     }
-    /* Installed (BINDIR/../share/fibrelab/assets, wherever the tree was
-     * copied to) or run from a folder where assets sit beside the binary. */
-    char exe[LESSON_PATH_MAX];
-    ssize_t got = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (got > 0) {
-        exe[got] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) *slash = '\0';
-        static const char *const rel[] = {("/" FIBRELAB_RELATIVE_DATADIR "/assets/"), "/assets/"};
-        for (int i = 0; i < 2 && n < max_dirs; i++) {
-            len = snprintf(dirs[n], LESSON_PATH_MAX, "%s%s%s", exe, rel[i], kind);
-            if (len > 0 && len < LESSON_PATH_MAX) n++;
-        }
-    }
-#ifdef FIBRELAB_SOURCE_ASSETS
-    if (n < max_dirs && !outside_build_tree(got > 0 ? exe : NULL)) {
-        len = snprintf(dirs[n], LESSON_PATH_MAX, "%s/%s", FIBRELAB_SOURCE_ASSETS, kind);
+    char roots[DATA_PATH_MAX_ROOTS][DATA_PATH_MAX];
+    int nr = data_path_roots(roots);
+    for (int i = 0; i < nr && n < max_dirs; i++) {
+        len = snprintf(dirs[n], LESSON_PATH_MAX, "%s/assets/%s", roots[i], kind);
         if (len > 0 && len < LESSON_PATH_MAX) n++;
     }
-#endif
     return n;
 }
 
@@ -556,8 +524,8 @@ bool lesson_asset_resolve(const char *kind, const char *name_or_path, char *path
         /* A path: the loader reports it if it cannot be opened. */
         return (size_t)snprintf(path, path_size, "%s", name_or_path) < path_size;
     }
-    char dirs[4][LESSON_PATH_MAX];
-    int nd = lesson_asset_dirs(kind, dirs, 4);
+    char dirs[LESSON_MAX_DIRS][LESSON_PATH_MAX];
+    int nd = lesson_asset_dirs(kind, dirs, LESSON_MAX_DIRS);
     for (int i = 0; i < nd; i++) {
         int len = snprintf(path, path_size, "%s/%s.json", dirs[i], name_or_path);
         if (len > 0 && (size_t)len < path_size && access(path, R_OK) == 0) return true;
@@ -575,8 +543,8 @@ static int compare_ids(const void *a, const void *b) {
 }
 
 int lesson_asset_list(const char *kind, char ids[][64], int max_ids) {
-    char dirs[4][LESSON_PATH_MAX];
-    int nd = lesson_asset_dirs(kind, dirs, 4), count = 0;
+    char dirs[LESSON_MAX_DIRS][LESSON_PATH_MAX];
+    int nd = lesson_asset_dirs(kind, dirs, LESSON_MAX_DIRS), count = 0;
     for (int i = 0; i < nd; i++) {
         DIR *d = opendir(dirs[i]);
         if (!d) continue;

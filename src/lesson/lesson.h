@@ -11,10 +11,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "data_paths.h"
 #include "sim.h"
 
 #define LESSON_ERROR_MAX 512
-#define LESSON_PATH_MAX 1024
+#define LESSON_PATH_MAX DATA_PATH_MAX
 
 typedef struct lesson_error {
     char message[LESSON_ERROR_MAX]; /* one line, no trailing newline */
@@ -113,10 +114,12 @@ int lesson_list(char ids[][64], int max_ids);
 /* Index of the muscle called `name`, or -1. */
 int lesson_muscle_index(const lesson *l, const char *name);
 
-/* The directories searched for lesson ids, in order ($FIBRELAB_DATA_DIR/lessons,
- * the installed data dir relative to the executable (BINDIR/../share/fibrelab),
- * assets/ beside the executable, the source tree for a binary in its build
- * tree); returns how many were written. They need not exist. */
+/* The directories searched for lesson ids, in order: $FIBRELAB_DATA_DIR/lessons,
+ * then assets/lessons in each of data_path_roots (data_paths.h: beside the
+ * executable, one up, the installed data dir BINDIR/../share/fibrelab, the
+ * source tree for a binary in its build tree); returns how many were
+ * written (at most LESSON_MAX_DIRS are ever needed). They need not exist. */
+#define LESSON_MAX_DIRS (1 + DATA_PATH_MAX_ROOTS)
 int lesson_dirs(char dirs[][LESSON_PATH_MAX], int max_dirs);
 
 /* The same for any kind of data file kept beside the lessons ("lessons",

@@ -1,10 +1,11 @@
 /* render_paths.c: finding shaders and assets (render_paths.h). */
-#define _XOPEN_SOURCE 700 /* POSIX 2008 with realpath */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "data_paths.h"
 #include "render_paths.h"
 
 static bool try_path(char *out, size_t out_size, const char *root, const char *rel) {
@@ -12,47 +13,13 @@ static bool try_path(char *out, size_t out_size, const char *root, const char *r
     return n > 0 && (size_t)n < out_size && access(out, R_OK) == 0;
 }
 
-#ifndef FIBRELAB_RELATIVE_DATADIR
-#define FIBRELAB_RELATIVE_DATADIR "../share/fibrelab"
-#endif
-
-/* An installed or packaged copy (a binary known to run outside the build tree
- * it was built in) must not read the checkout it was built from. */
-static bool outside_build_tree(const char *exe_dir) {
-#ifdef FIBRELAB_BUILD_DIR
-    char build[RENDER_PATH_MAX];
-    if (!exe_dir) return false;
-    if (!realpath(FIBRELAB_BUILD_DIR, build)) return true;
-    size_t n = strlen(build);
-    return strncmp(exe_dir, build, n) != 0 || (exe_dir[n] != '/' && exe_dir[n] != '\0');
-#else
-    (void)exe_dir;
-    return false;
-#endif
-}
-
 bool render_find_file(const char *rel, char *out, size_t out_size) {
-    /* $FIBRELAB_DATA_DIR is the assets folder itself (it holds lessons/). */
-    const char *env = getenv("FIBRELAB_DATA_DIR");
-    if (env && env[0] && strncmp(rel, "assets/", 7) == 0 && try_path(out, out_size, env, rel + 7)) return true;
-
-    char exe[RENDER_PATH_MAX];
-    ssize_t got = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (got > 0) {
-        exe[got] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) *slash = '\0';
-        /* the parentheses tell clang (-Wstring-concatenation) the joined literal is meant */
-        static const char *const up[] = {"", "/..", ("/" FIBRELAB_RELATIVE_DATADIR)};
-        for (size_t i = 0; i < sizeof up / sizeof *up; i++) {
-            char root[RENDER_PATH_MAX + 32];
-            snprintf(root, sizeof root, "%s%s", exe, up[i]);
-            if (try_path(out, out_size, root, rel)) return true;
-        }
-    }
-#ifdef FIBRELAB_SOURCE_DIR
-    if (!outside_build_tree(got > 0 ? exe : NULL) && try_path(out, out_size, FIBRELAB_SOURCE_DIR, rel)) return true;
-#endif
+    const char *assets = data_path_assets_override();
+    if (assets && strncmp(rel, "assets/", 7) == 0 && try_path(out, out_size, assets, rel + 7)) return true;
+    char roots[DATA_PATH_MAX_ROOTS][DATA_PATH_MAX];
+    int n = data_path_roots(roots);
+    for (int i = 0; i < n; i++)
+        if (try_path(out, out_size, roots[i], rel)) return true;
     if (out_size) out[0] = '\0';
     return false;
 }

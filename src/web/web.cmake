@@ -38,19 +38,22 @@ target_link_libraries(fibrelab_sim PUBLIC web_headers)
 target_compile_options(fibrelab_sim PRIVATE ${FIBRELAB_WARNINGS} -ffp-contract=off -fno-math-errno -fno-trapping-math
   -O3 -msimd128)
 
+# the packaged files sit at the root of the page's file system: /shaders, /assets
+add_library(fibrelab_paths STATIC ${FIBRELAB_PATHS_SOURCES})
+target_include_directories(fibrelab_paths PUBLIC src/paths)
+target_compile_options(fibrelab_paths PRIVATE ${FIBRELAB_WARNINGS})
+target_compile_definitions(fibrelab_paths PRIVATE FIBRELAB_SOURCE_DIR="")
+
 add_library(fibrelab_lesson STATIC ${FIBRELAB_LESSON_SOURCES})
 target_include_directories(fibrelab_lesson PUBLIC src/lesson)
-target_link_libraries(fibrelab_lesson PUBLIC fibrelab_sim web_cjson)
+target_link_libraries(fibrelab_lesson PUBLIC fibrelab_sim fibrelab_paths web_cjson)
 target_compile_options(fibrelab_lesson PRIVATE ${FIBRELAB_WARNINGS})
-target_compile_definitions(fibrelab_lesson PUBLIC FIBRELAB_SOURCE_ASSETS="/assets")
 
 add_library(fibrelab_render STATIC ${FIBRELAB_RENDER_SOURCES})
 target_include_directories(fibrelab_render PUBLIC src/render)
-target_link_libraries(fibrelab_render PUBLIC fibrelab_sim web_headers)
+target_link_libraries(fibrelab_render PUBLIC fibrelab_sim fibrelab_paths web_headers)
 target_compile_options(fibrelab_render PRIVATE ${FIBRELAB_WARNINGS})
 set_source_files_properties(src/render/stb_impl.c PROPERTIES COMPILE_OPTIONS "-w")
-# the packaged files sit at the root of the page's file system: /shaders, /assets
-target_compile_definitions(fibrelab_render PRIVATE FIBRELAB_SOURCE_DIR="")
 
 add_library(fibrelab_ui STATIC ${FIBRELAB_UI_SOURCES})
 target_include_directories(fibrelab_ui PUBLIC src/ui src/platform)
