@@ -22,6 +22,7 @@
 
 typedef struct fixture {
     lesson l;
+    session *s;
     sim_world *w;
     render_font *font;
     app_ui a;
@@ -35,9 +36,13 @@ static int setup(void **state) {
     lesson_error lerr;
     assert_true(lesson_resolve("two-bands", path, sizeof path));
     assert_true(lesson_load(path, NULL, 0, &f.l, &lerr));
-    assert_non_null(f.w = sim_world_create(&f.l.desc));
+    sim_world_desc desc;
+    assert_non_null(f.s = session_create(&f.l, f.l.desc.seed, false, &desc));
+    assert_non_null(f.w = sim_world_create(&desc));
+    assert_true(session_begin(f.s, f.w));
     assert_non_null(f.font = render_font_open(err, sizeof err));
     app_ui_init(&f.a, f.font, UI_THEME_DEFAULT, 1.0f, 1.0f);
+    f.a.session = f.s;
     f.c = controls_make(f.w);
     *state = &f;
     return 0;
@@ -48,6 +53,7 @@ static int teardown(void **state) {
     app_ui_free(&f->a);
     render_font_close(f->font);
     sim_world_destroy(f->w);
+    session_destroy(f->s);
     lesson_free(&f->l);
     return 0;
 }
@@ -251,6 +257,7 @@ static void test_text_fits(void **state) {
                 int ww = sizes[k].w, hh = sizes[k].h;
                 app_ui a;
                 app_ui_init(&a, f->font, (ui_theme_id)theme, sizes[k].user, sizes[k].dpi);
+                a.session = f->s;
                 a.split = variant == 0;
                 a.show_keys = variant == 1;
                 a.show_notes = variant == 2;
@@ -269,6 +276,61 @@ static void test_text_fits(void **state) {
                 }
                 app_ui_free(&a);
             }
+}
+
+/* Model steps as the window takes them, the session watching. */
+static void run_session(fixture *f, int steps) {
+    for (int i = 0; i < steps; i++) {
+        session_notice(f->s, f->w, f->c.tool);
+        sim_world_step(f->w);
+        session_frame(f->s, f->w);
+    }
+}
+
+/* The lesson panel follows the coach: the steps done, the hints asked
+ * for, and the message about a lock between the tangle and the moving
+ * joint while it is news. */
+static void test_lesson_panel(void **state) {
+    fixture *f = *state;
+    frame(f, NULL, 0);
+    assert_int_equal(f->a.shown_steps_done, 0);
+    assert_int_equal(f->a.shown_feedback, -1);
+    /* step 1 (shorten) has one hint */
+    assert_int_equal(f->a.hints_shown, 0);
+    click(f, "Hint (1 of 1)");
+    assert_int_equal(f->a.hints_shown, 1);
+    frame(f, NULL, 0);
+    ui_rect r;
+    assert_true(ui_find(&f->a.ui, "No more hints", &r));
+    /* shorten: step 1 done, the hints start again for step 2 */
+    sim_world_stretch_to(f->w, 0.0f, 1.0f);
+    run_session(f, 120);
+    frame(f, NULL, 0);
+    assert_int_equal(f->a.shown_steps_done, 1);
+    assert_int_equal(f->a.hints_shown, 0);
+    assert_true(ui_find(&f->a.ui, "Hint (1 of 2)", &r));
+    /* lock between the tangle (at 0.6) and the moving joint, by the keyboard */
+    f->c.muscle = 0;
+    f->c.cursor_s = 0.8f;
+    key(f, PLATFORM_KEY_CHAR, 'l', 0);
+    assert_true(sim_world_state(f->w).locked);
+    run_session(f, 30);
+    frame(f, NULL, 0);
+    assert_true(f->a.shown_feedback >= 0);
+    assert_string_equal(coach_id_name(f->s->coach.messages[f->a.shown_feedback].id), "lock-wrong-side");
+    assert_int_equal(f->a.shown_steps_done, 1);
+    /* lifted and placed just on the origin side: step 2 done, and once the
+     * wrong side is no longer news the message leaves the screen */
+    key(f, PLATFORM_KEY_CHAR, 'l', 0);
+    f->c.cursor_s = 0.5f;
+    key(f, PLATFORM_KEY_CHAR, 'l', 0);
+    run_session(f, 30);
+    frame(f, NULL, 0);
+    assert_int_equal(f->a.shown_steps_done, 2);
+    run_session(f, (int)(9.0 / SIM_DT_S));
+    frame(f, NULL, 0);
+    assert_int_equal(f->a.shown_feedback, -1);
+    assert_int_equal(f->s->coach.message_count, 1);
 }
 
 /* The twin of the split view follows the joint of the locked world and is never locked. */
@@ -360,6 +422,7 @@ int main(void) {
         cmocka_unit_test(test_settings),
         cmocka_unit_test_setup_teardown(test_twin_follows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pause_at_lock, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lesson_panel, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
