@@ -7,7 +7,6 @@
 
 #include "app.h"
 #include "render_image.h"
-#include "report_save.h"
 
 #define NOTICE_S 5.0
 
@@ -193,14 +192,7 @@ static void save_report(app *a) {
         say(a, "Saving a report is not available here (no documents folder)");
         return;
     }
-    runner_report *r = malloc(sizeof *r);
-    if (!r || !session_report(a->session, a->world, r)) {
-        free(r);
-        say(a, "Could not make the report (out of memory?)");
-        return;
-    }
-    timeseries_sample_world(&a->series, a->world); /* up to now */
-    if (report_save(r, a->lesson, &a->series, dir, html, csv, sizeof html, err, sizeof err)) {
+    if (session_save_report(a->session, a->world, &a->series, dir, html, csv, sizeof html, err, sizeof err)) {
         printf("fibrelab: report saved: %s and %s\n", html, csv);
         fflush(stdout);
         snprintf(a->notice, sizeof a->notice, "Report saved: %.480s", html);
@@ -209,7 +201,6 @@ static void save_report(app *a) {
         fprintf(stderr, "fibrelab: %s\n", err);
         say(a, "Could not save the report");
     }
-    free(r);
 }
 
 /* The quiz's score so far, in the score sheet. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_save.h"
 #include "session.h"
 
 session *session_create(const lesson *l, uint64_t seed, bool quiz, sim_world_desc *desc) {
@@ -176,4 +177,18 @@ bool session_report(session *s, const sim_world *w, runner_report *out) {
         quiz_score_run(&s->spot, &q, &o, &out->score);
     }
     return true;
+}
+
+bool session_save_report(session *s, const sim_world *w, timeseries *series, const char *dir, char *html, char *csv,
+                         size_t path_size, char *err, size_t err_size) {
+    runner_report *r = malloc(sizeof *r); /* large for a stack */
+    if (!r || !session_report(s, w, r)) {
+        free(r);
+        snprintf(err, err_size, "%s: cannot write report: out of memory", dir);
+        return false;
+    }
+    timeseries_sample_world(series, w); /* up to now */
+    bool ok = report_save(r, s->lesson, series, dir, html, csv, path_size, err, err_size);
+    free(r);
+    return ok;
 }

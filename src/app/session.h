@@ -13,6 +13,7 @@
 #define FIBRELAB_SESSION_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "coach.h"
@@ -20,6 +21,7 @@
 #include "quiz.h"
 #include "runner.h"
 #include "sim.h"
+#include "timeseries.h"
 
 typedef struct session {
     const lesson *lesson;
@@ -58,5 +60,10 @@ void session_frame(session *s, const sim_world *w);
 /* The report of the treatment so far (metrics measured now, steps,
  * feedback, palpations, the quiz's score). False: out of memory. */
 bool session_report(session *s, const sim_world *w, runner_report *out);
+
+/* The report so far and the series (sampled once more, now) saved into
+ * dir by report_save: the paths in html and csv, or the reason in err. */
+bool session_save_report(session *s, const sim_world *w, timeseries *series, const char *dir, char *html, char *csv,
+                         size_t path_size, char *err, size_t err_size);
 
 #endif

@@ -2,6 +2,7 @@
  * clicks and keys go through app_ui_event as the window's would, and the
  * tests check what they did (paused, speed, mode, lock placed, Reset All),
  * and that no label is wider than its box in any theme. */
+#define _DEFAULT_SOURCE /* mkdtemp, setenv */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -333,6 +337,64 @@ static void test_lesson_panel(void **state) {
     assert_int_equal(f->s->coach.message_count, 1);
 }
 
+static char *read_all(const char *path) {
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return NULL;
+    static char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf - 1, fp);
+    fclose(fp);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* Ctrl+S asks for a report; what the window then does (the documents
+ * folder under HOME, the session's report) writes an HTML page with the
+ * lesson's steps and a CSV of the time series. */
+static void test_save_report(void **state) {
+    fixture *f = *state;
+    frame(f, NULL, 0);
+    key(f, PLATFORM_KEY_CHAR, 's', PLATFORM_MOD_CTRL);
+    assert_true(f->a.want_report);
+    char home[] = "/tmp/fibrelab-report-XXXXXX", docs[256], dir[768], html[1024], csv[1024], err[1200];
+    assert_non_null(mkdtemp(home));
+    snprintf(docs, sizeof docs, "%s/Documents", home);
+    assert_int_equal(mkdir(docs, 0755), 0);
+    setenv("HOME", home, 1);
+    unsetenv("XDG_DOCUMENTS_DIR");
+    assert_true(platform_documents_dir(dir, sizeof dir));
+    assert_string_equal(dir, docs);
+    /* shorten, lock on the origin side, stretch a little; sampled as the window does */
+    timeseries ts;
+    timeseries_init(&ts);
+    sim_world_stretch_to(f->w, 0.0f, 1.0f);
+    for (int i = 0; i < 240; i++) {
+        if (i == 120) {
+            f->c.cursor_s = 0.5f;
+            key(f, PLATFORM_KEY_CHAR, 'l', 0);
+            sim_world_stretch_to(f->w, 0.3f, 2.0f);
+        }
+        run_session(f, 1);
+        if (i % TIMESERIES_EVERY_FRAMES == 0) timeseries_sample_world(&ts, f->w);
+    }
+    assert_true(session_save_report(f->s, f->w, &ts, dir, html, csv, sizeof html, err, sizeof err));
+    assert_non_null(strstr(html, docs));
+    char *text = read_all(html);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "Steps: 2 of 4 done"));
+    for (int i = 0; i < f->l.step_count; i++) assert_non_null(strstr(text, f->l.steps[i].instruction));
+    text = read_all(csv);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "time_s,joint_deg"));
+    int rows = 0;
+    for (char *p = text; *p; p++) rows += *p == '\n';
+    assert_true(rows > 40); /* 4 s at 10 samples a second, and the header */
+    timeseries_free(&ts);
+    remove(html);
+    remove(csv);
+    rmdir(docs);
+    rmdir(home);
+}
+
 /* The twin of the split view follows the joint of the locked world and is never locked. */
 static void test_twin_follows(void **state) {
     fixture *f = *state;
@@ -423,6 +485,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_twin_follows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pause_at_lock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lesson_panel, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_save_report, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
