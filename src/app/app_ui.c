@@ -150,10 +150,6 @@ static void palpate(app_ui *a, const controls *c, const sim_world *w) {
 /* Keys the interface adds; false: not one of them. */
 static bool shortcut(app_ui *a, controls *c, sim_world *w, const platform_event *ev) {
     if (ev->key == PLATFORM_KEY_F1 && !ev->repeat) return a->show_keys = !a->show_keys, true;
-    if (ev->key == PLATFORM_KEY_ESCAPE && (a->show_keys || a->show_notes || a->show_lessons || a->show_score)) {
-        a->show_keys = a->show_notes = a->show_lessons = a->show_score = false;
-        return true;
-    }
     if (ev->key != PLATFORM_KEY_CHAR || ev->repeat) return false;
     bool shift = (ev->mods & PLATFORM_MOD_SHIFT) != 0, ctrl = (ev->mods & PLATFORM_MOD_CTRL) != 0;
     switch (ev->ch) {
@@ -177,6 +173,12 @@ static bool shortcut(app_ui *a, controls *c, sim_world *w, const platform_event 
 }
 
 void app_ui_event(app_ui *a, controls *c, sim_world *w, const platform_event *ev) {
+    /* Esc closes what is open over the scene first, wherever the focus is */
+    if (ev->kind == PLATFORM_EVENT_KEY_DOWN && ev->key == PLATFORM_KEY_ESCAPE &&
+        (a->show_keys || a->show_notes || a->show_lessons || a->show_score)) {
+        a->show_keys = a->show_notes = a->show_lessons = a->show_score = false;
+        return;
+    }
     if (ui_input(&a->ui, ev)) return;
     if (ev->kind == PLATFORM_EVENT_KEY_DOWN && shortcut(a, c, w, ev)) return;
     /* the rest is the scene's: positions relative to the view the pointer is in */
@@ -471,6 +473,7 @@ static void lesson_panel(app_ui *a, const controls *c, const sim_world *w, const
 /* The lessons as buttons in a panel in the middle; a click asks the app for one. */
 static void lesson_picker(app_ui *a, int width_px, int height_px) {
     ui *u = &a->ui;
+    render_list_layer(&u->list); /* over the panels' text too */
     float em = ui_em(u), w = roundf(16.0f * em);
     float h = (float)(a->lesson_count + 2) * (ui_row_h(u) + 0.5f * ui_pad(u)) + 2.0f * em;
     ui_panel_begin(u, "Choose a lesson (Esc closes)", roundf(0.5f * ((float)width_px - w)),

@@ -395,6 +395,73 @@ static void test_save_report(void **state) {
     rmdir(home);
 }
 
+/* Ctrl+L (or the Lessons button) lists the lessons; a click asks for one; Esc closes. */
+static void test_lesson_picker(void **state) {
+    fixture *f = *state;
+    frame(f, NULL, 0);
+    key(f, PLATFORM_KEY_CHAR, 'l', PLATFORM_MOD_CTRL);
+    assert_true(f->a.show_lessons);
+    assert_false(sim_world_state(f->w).locked); /* Ctrl+L is not the lock's L */
+    key(f, PLATFORM_KEY_ESCAPE, 0, 0);
+    assert_false(f->a.show_lessons);
+    click(f, "Lessons");
+    assert_true(f->a.show_lessons);
+    f->a.lesson_count = lesson_list(f->a.lessons, APP_UI_MAX_LESSONS); /* as the app fills it */
+    assert_true(f->a.lesson_count >= 8);
+    click(f, "calf");
+    assert_false(f->a.show_lessons);
+    assert_true(f->a.want_lesson >= 0);
+    assert_string_equal(f->a.lessons[f->a.want_lesson], "calf");
+}
+
+/* A quiz: the tangle's label hidden, F palpates at the keyboard's spot and
+ * the client says whether it is tender, Finish asks for the score, whose
+ * parts and reasons the sheet shows and the report keeps. */
+static void test_quiz(void **state) {
+    fixture *f = *state;
+    sim_world_desc desc;
+    session *quiz = session_create(&f->l, 7, true, &desc);
+    assert_non_null(quiz);
+    sim_world *w = sim_world_create(&desc);
+    assert_non_null(w);
+    assert_true(session_begin(quiz, w));
+    sim_world_destroy(f->w);
+    session_destroy(f->s);
+    f->w = w, f->s = quiz, f->a.session = quiz;
+    f->c = controls_make(w);
+    frame(f, NULL, 0);
+    assert_true(app_ui_render_options(&f->a, &f->c).hide_tangle_labels);
+    ui_rect r;
+    assert_true(ui_find(&f->a.ui, "Finish", &r));
+    assert_true(ui_find(&f->a.ui, "End quiz", &r));
+    /* far from the spot, then on it */
+    f->c.muscle = quiz->spot.muscle;
+    f->c.cursor_s = quiz->spot.at > 0.5f ? 0.1f : 0.9f;
+    key(f, PLATFORM_KEY_CHAR, 'f', 0);
+    assert_non_null(strstr(f->a.felt, "feels fine"));
+    f->c.cursor_s = quiz->spot.at;
+    click(f, "Feel (F)");
+    assert_non_null(strstr(f->a.felt, "tender"));
+    assert_int_equal(quiz->palpation_count, 2);
+    click(f, "Finish");
+    assert_true(f->a.want_finish);
+    runner_report rep; /* what the app does on Finish */
+    assert_true(session_report(quiz, f->w, &rep));
+    assert_true(rep.quiz);
+    app_ui_show_score(&f->a, &rep.score);
+    assert_true(f->a.show_score);
+    char expect[64];
+    snprintf(expect, sizeof expect, "Score: %d of 100", rep.score.total);
+    assert_string_equal(f->a.score_lines[0], expect);
+    bool pain_part = false;
+    for (int i = 0; i < f->a.score_line_count; i++) pain_part |= strncmp(f->a.score_lines[i], "pain: ", 6) == 0;
+    assert_true(pain_part);
+    frame(f, NULL, 0);
+    assert_int_equal(f->a.ui.overflow_count, 0);
+    key(f, PLATFORM_KEY_ESCAPE, 0, 0);
+    assert_false(f->a.show_score);
+}
+
 /* The twin of the split view follows the joint of the locked world and is never locked. */
 static void test_twin_follows(void **state) {
     fixture *f = *state;
@@ -486,6 +553,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_pause_at_lock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lesson_panel, setup, teardown),
         cmocka_unit_test_setup_teardown(test_save_report, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lesson_picker, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_quiz, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
