@@ -157,9 +157,6 @@ static void screenshot(app *a, int w, int h) {
     free(px);
 }
 
-/* Reset All: the world as the lesson starts it, the controls and the view
- * back to theirs, the script stopped (the interface has reset the speed,
- * the pause and the plots). */
 static void say(app *a, const char *text) {
     snprintf(a->notice, sizeof a->notice, "%s", text);
     a->notice_until_s = platform_now_s() + NOTICE_S;
@@ -177,6 +174,9 @@ static void new_world(app *a) {
     a->ui.show_score = false;
 }
 
+/* Reset All: the world as the lesson starts it, the controls and the view
+ * back to theirs, the script stopped (the interface has reset the speed,
+ * the pause and the plots). */
 static void reset_all(app *a) {
     a->ui.reset_all = false;
     if (start_session(a)) new_world(a);
@@ -226,8 +226,9 @@ static void choose_lesson(app *a) {
     char path[LESSON_PATH_MAX];
     lesson_error err;
     lesson *l = malloc(sizeof *l);
-    if (!l || !lesson_resolve(a->ui.lessons[i], path, sizeof path) || !lesson_load(path, NULL, 0, l, &err)) {
-        if (l) fprintf(stderr, "fibrelab: %s\n", err.message);
+    bool found = l && lesson_resolve(a->ui.lessons[i], path, sizeof path);
+    if (!found || !lesson_load(path, NULL, 0, l, &err)) {
+        if (found) fprintf(stderr, "fibrelab: %s\n", err.message);
         free(l);
         say(a, "Could not open that lesson");
         return;
@@ -297,9 +298,9 @@ bool app_frame(app *a) {
     if (a->ctl.paused) steps += a->ui.step_requests;
     a->ui.step_requests = 0;
     for (int i = 0; i < steps; i++) {
-        /* a script plays to its end; then the student has the world */
         /* the coach hears of locks from the world (the controls and scripts lock it directly) */
         session_notice(a->session, a->world, a->ctl.tool);
+        /* a script plays to its end; then the student has the world */
         if (a->playing) a->playing = playback_step(&a->play, a->world);
         if (!a->playing) sim_world_step(a->world);
         session_frame(a->session, a->world);
