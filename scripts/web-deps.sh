@@ -27,7 +27,8 @@ apt_opts="-o Dir::Etc::SourceList=$tmp/sources.list -o Dir::Etc::SourceParts=$tm
 # shellcheck disable=SC2086
 apt-get -qq $apt_opts update
 # shellcheck disable=SC2086
-(cd "$tmp" && apt-get -qq $apt_opts source --download-only cjson >/dev/null 2>&1)
+(cd "$tmp" && apt-get -qq $apt_opts source --download-only cjson >/dev/null 2>&1) ||
+    { echo "web-deps: cannot download cjson's source package (apt-get source cjson, from this machine's apt sources)" >&2; exit 1; }
 # --no-check: apt has already checked the files against Debian's signed index
 # (dpkg-source would only warn that it has no key for the .dsc's own signature)
 dpkg-source --no-check -x "$tmp"/cjson_*.dsc "$tmp/src" >/dev/null

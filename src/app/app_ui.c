@@ -85,7 +85,9 @@ static void apply_theme(app_ui *a, int width_px, int height_px) {
     a->ui.theme = ui_theme_get(a->theme);
     /* but never so big that the columns run off the bottom */
     float most = (float)height_px / (COLUMN_EM * a->ui.theme->text_px);
-    a->ui.scale = fminf(a->user_scale * fmaxf(a->dpi_scale, fit), most);
+    float scale = a->user_scale * fmaxf(a->dpi_scale, fit);
+    if (a->touch) scale = fmaxf(scale, APP_UI_TOUCH_SCALE * a->dpi_scale);
+    a->ui.scale = fminf(scale, most);
     a->style = ui_theme_render_style(a->ui.theme, a->ui.scale);
 }
 
@@ -173,6 +175,7 @@ static bool shortcut(app_ui *a, controls *c, sim_world *w, const platform_event 
 }
 
 void app_ui_event(app_ui *a, controls *c, sim_world *w, const platform_event *ev) {
+    a->touch = a->touch || ev->touch;
     /* Esc closes what is open over the scene first, wherever the focus is */
     if (ev->kind == PLATFORM_EVENT_KEY_DOWN && ev->key == PLATFORM_KEY_ESCAPE &&
         (a->show_keys || a->show_notes || a->show_lessons || a->show_score)) {

@@ -19,6 +19,9 @@
 #include "ui.h"
 
 #define APP_UI_SLOW 0.25f
+/* Once a finger is used, the interface is at least this much bigger than at
+ * 100%: a button about 9 mm tall on a typical tablet, a fingertip's size. */
+#define APP_UI_TOUCH_SCALE 1.6f
 #define APP_UI_MAX_LESSONS 24
 #define APP_UI_SCORE_LINES 32
 #define APP_UI_PALPATE_KPA 150.0f /* a thumb pressed gently (deep work starts at 100) */
@@ -34,6 +37,7 @@ typedef struct app_ui {
     bool pause_at_lock;        /* pause the moment the lock goes on */
     bool was_locked;
     bool show_keys, show_notes;
+    bool touch;                /* a finger has been used: controls grow to finger size */
     bool reset_all;            /* asked: the app rebuilds the world (cleared by it) */
     bool settings_changed;     /* theme or size changed: the app saves them */
     trace trace;

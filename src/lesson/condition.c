@@ -33,23 +33,8 @@ static bool read_list(const checker *c, const cJSON *root, const char *key, cond
 static bool read_card(const checker *c, const cJSON *root, condition_card *card) {
     static const char *const keys[] = {"schema", "id", "name", "about", "may_help", "cautions", "do_not_treat",
                                        "sources"};
-    char got[64], want[LESSON_PATH_MAX];
-    if (!cJSON_IsObject(root)) {
-        check_describe(root, got, sizeof got);
-        return check_fail(c, "(top level)", "must be an object, got %s", got);
-    }
-    bool ok = check_keys(c, root, "", keys, (int)(sizeof keys / sizeof *keys));
-    double schema = 0;
-    if (!check_integer(c, root, "", "schema", true, -LESSON_MAX_EXACT_INT, LESSON_MAX_EXACT_INT, &schema, NULL))
-        return false;
-    if (schema != 1) return check_fail(c, "schema", "must be 1, got %g", schema);
-    check_file_id(c->path, want, sizeof want);
-    if (check_string(c, root, "", "id", true, card->id, sizeof card->id)) {
-        if (strcmp(card->id, want) != 0)
-            ok = check_fail(c, "id", "must equal the file name \"%s\", got \"%s\"", want, card->id);
-    } else {
-        ok = false;
-    }
+    bool ok = true;
+    if (!check_header(c, root, keys, (int)(sizeof keys / sizeof *keys), card->id, sizeof card->id, &ok)) return false;
     ok = check_string(c, root, "", "name", true, card->name, sizeof card->name) && ok;
     ok = check_string(c, root, "", "about", true, card->about, sizeof card->about) && ok;
     ok = read_list(c, root, "may_help", &card->may_help) && ok;
@@ -64,20 +49,8 @@ bool condition_load_text(const char *path, const char *text, size_t length, cond
     checker c = {.path = path, .err = err, .errors = &errors};
     memset(out, 0, sizeof *out);
     err->message[0] = '\0';
-    if (memchr(text, '\0', length)) return check_fail_line(&c, "cannot read: contains a NUL byte (not text)");
-    /* cJSON wants the terminating NUL inside the buffer it is given. */
-    char *copy = malloc(length + 1);
-    if (!copy) return check_fail_line(&c, "out of memory");
-    memcpy(copy, text, length);
-    copy[length] = '\0';
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(copy, length + 1, &end, true);
-    if (!root) {
-        check_syntax_error(path, copy, length, end ? (size_t)(end - copy) : 0, err);
-        free(copy);
-        return false;
-    }
-    free(copy);
+    cJSON *root = check_parse(&c, text, length);
+    if (!root) return false;
     bool ok = read_card(&c, root, out) && errors == 0;
     cJSON_Delete(root);
     if (!ok) {

@@ -300,26 +300,8 @@ static bool read_lesson(const checker *c, const cJSON *root, lesson *l) {
                                        "tangles", "mode", "mode_names", "script", "sources", "model",
                                        "steps", "danger_zones", "conditions"};
     char got[64];
-    if (!cJSON_IsObject(root)) {
-        check_describe(root, got, sizeof got);
-        return check_fail(c, "(top level)", "must be an object, got %s", got);
-    }
-    bool ok = check_keys(c, root, "", keys, (int)(sizeof keys / sizeof *keys));
-
-    /* Another schema is another set of keys: nothing below would mean anything. */
-    double schema = 0;
-    if (!check_integer(c, root, "", "schema", true, -LESSON_MAX_EXACT_INT, LESSON_MAX_EXACT_INT, &schema, NULL))
-        return false;
-    if (schema != 1) return check_fail(c, "schema", "must be 1, got %g", schema);
-
-    char want[LESSON_PATH_MAX];
-    check_file_id(c->path, want, sizeof want);
-    if (check_string(c, root, "", "id", true, l->id, sizeof l->id)) {
-        if (strcmp(l->id, want) != 0)
-            ok = check_fail(c, "id", "must equal the file name \"%s\", got \"%s\"", want, l->id);
-    } else {
-        ok = false;
-    }
+    bool ok = true;
+    if (!check_header(c, root, keys, (int)(sizeof keys / sizeof *keys), l->id, sizeof l->id, &ok)) return false;
     ok = check_string(c, root, "", "title", true, l->title, sizeof l->title) && ok;
 
     const cJSON *desc = cJSON_GetObjectItemCaseSensitive(root, "description");
@@ -425,31 +407,8 @@ char *lesson_read_text(const char *path, lesson_error *err) {
 static bool parse_and_read(const char *path, const char *text, size_t length, const char *const *sets,
                            int set_count, lesson *out, const checker *c) {
     memset(out, 0, sizeof *out);
-    if (memchr(text, '\0', length)) {
-        check_fail_line(c, "cannot read: contains a NUL byte (not text)");
-        return false;
-    }
-    /* cJSON wants the terminating NUL inside the buffer it is given: its
-     * "nothing after the document" check looks for it. */
-    char *copy = malloc(length + 1);
-    if (!copy) return check_fail_line(c, "out of memory");
-    memcpy(copy, text, length);
-    copy[length] = '\0';
-    size_t skip = length >= 3 && strncmp(copy, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a UTF-8 byte order mark */
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(copy + skip, length - skip + 1, &end, true);
-    if (!root) {
-        size_t at = end ? (size_t)(end - copy) : skip;
-        lesson_error syntax;
-        check_syntax_error(path, copy, length, at, &syntax);
-        free(copy);
-        /* already "PATH:LINE:COL: reason": goes out as it is */
-        if (*c->errors == 0) *c->err = syntax;
-        (*c->errors)++;
-        if (c->sink) c->sink(syntax.message, c->user);
-        return false;
-    }
-    free(copy);
+    cJSON *root = check_parse(c, text, length);
+    if (!root) return false;
 
     for (int i = 0; i < set_count; i++) {
         lesson_error set_err;

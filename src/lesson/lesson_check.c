@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lesson_check.h"
@@ -299,4 +300,55 @@ void check_file_id(const char *path, char *out, size_t size) {
     size_t n = strlen(base);
     if (n > 5 && strcmp(base + n - 5, ".json") == 0) n -= 5;
     snprintf(out, size, "%.*s", (int)n, base);
+}
+
+cJSON *check_parse(const checker *c, const char *text, size_t length) {
+    if (memchr(text, '\0', length)) {
+        check_fail_line(c, "cannot read: contains a NUL byte (not text)");
+        return NULL;
+    }
+    /* cJSON wants the terminating NUL inside the buffer it is given: its
+     * "nothing after the document" check looks for it. */
+    char *copy = malloc(length + 1);
+    if (!copy) {
+        check_fail_line(c, "out of memory");
+        return NULL;
+    }
+    memcpy(copy, text, length);
+    copy[length] = '\0';
+    size_t skip = length >= 3 && strncmp(copy, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a UTF-8 byte order mark */
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(copy + skip, length - skip + 1, &end, true);
+    if (!root) {
+        lesson_error syntax;
+        check_syntax_error(c->path, copy, length, end ? (size_t)(end - copy) : skip, &syntax);
+        /* already "PATH:LINE:COL: reason": goes out as it is */
+        if (*c->errors == 0) *c->err = syntax;
+        (*c->errors)++;
+        if (c->sink) c->sink(syntax.message, c->user);
+    }
+    free(copy);
+    return root;
+}
+
+bool check_header(const checker *c, const cJSON *root, const char *const *keys, int key_count, char *id,
+                  size_t id_size, bool *ok) {
+    char got[64], want[LESSON_PATH_MAX];
+    if (!cJSON_IsObject(root)) {
+        check_describe(root, got, sizeof got);
+        return check_fail(c, "(top level)", "must be an object, got %s", got);
+    }
+    *ok = check_keys(c, root, "", keys, key_count) && *ok;
+    /* Another schema is another set of keys: nothing below would mean anything. */
+    double schema = 0;
+    if (!check_integer(c, root, "", "schema", true, -LESSON_MAX_EXACT_INT, LESSON_MAX_EXACT_INT, &schema, NULL))
+        return false;
+    if (schema != 1) return check_fail(c, "schema", "must be 1, got %g", schema);
+    check_file_id(c->path, want, sizeof want);
+    if (check_string(c, root, "", "id", true, id, id_size)) {
+        if (strcmp(id, want) != 0) *ok = check_fail(c, "id", "must equal the file name \"%s\", got \"%s\"", want, id);
+    } else {
+        *ok = false;
+    }
+    return true;
 }

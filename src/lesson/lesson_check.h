@@ -78,6 +78,14 @@ bool check_string_array(const checker *c, const cJSON *v, const char *where);
 void check_file_id(const char *path, char *out, size_t size);
 /* err = "PATH:LINE:COL: invalid JSON ..." for a syntax error at byte `at` of text. */
 void check_syntax_error(const char *path, const char *text, size_t length, size_t at, lesson_error *err);
+/* A document's text (a UTF-8 byte order mark allowed) parsed: its root, or
+ * NULL with the problem reported through c (a syntax error as PATH:LINE:COL). */
+cJSON *check_parse(const checker *c, const char *text, size_t length);
+/* A document's header: an object with only the given keys, schema 1 and an
+ * id equal to its file's name (into id). False when the rest cannot be read
+ * (not an object, another schema); *ok is cleared for any other problem. */
+bool check_header(const checker *c, const cJSON *root, const char *const *keys, int key_count, char *id,
+                  size_t id_size, bool *ok);
 
 /* A muscle named by obj[key], resolved to its index. `names_ok` false:
  * some muscle's name could not be read, so an unknown name is not reported

@@ -55,6 +55,7 @@ typedef struct platform_event {
     int button;
     float x, y;          /* pointer position */
     float wheel;         /* notches, positive away from the user */
+    bool touch;          /* a finger on a touch screen made it (as the left or right button) */
 } platform_event;
 
 typedef struct platform_desc {

@@ -189,11 +189,13 @@ bool platform_poll_event(platform *p, platform_event *ev) {
                                                                 : 0;
             ev->x = (float)e.button.x * sx, ev->y = (float)e.button.y * sy;
             ev->mods = mods_of(SDL_GetModState());
+            ev->touch = e.button.which == SDL_TOUCH_MOUSEID; /* SDL's mouse made from a finger */
             return true;
         case SDL_MOUSEMOTION:
             ev->kind = PLATFORM_EVENT_MOUSE_MOVE;
             ev->x = (float)e.motion.x * sx, ev->y = (float)e.motion.y * sy;
             ev->mods = mods_of(SDL_GetModState());
+            ev->touch = e.motion.which == SDL_TOUCH_MOUSEID;
             return true;
         case SDL_MOUSEWHEEL:
             ev->kind = PLATFORM_EVENT_WHEEL;

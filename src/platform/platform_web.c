@@ -139,7 +139,7 @@ static EM_BOOL on_resize(int type, const EmscriptenUiEvent *u, void *user) {
 /* ---- touch ---- */
 
 static void touch_button(platform *p, platform_event_kind kind, int button, float x, float y) {
-    push(p, &(platform_event){.kind = kind, .button = button, .x = x, .y = y});
+    push(p, &(platform_event){.kind = kind, .button = button, .x = x, .y = y, .touch = true});
 }
 
 static float finger_spread(const platform *p) {

@@ -96,6 +96,9 @@ bool render_strips_init(render_strips *s);
 void render_strips_free(render_strips *s);
 
 /* render_overlay.c */
+/* Sets up a 2D pass over the whole viewport: pixel coordinates from the top
+ * left, no depth test, alpha blending on, the flat program in use. */
+void render_begin_2d(render *r, int width_px, int height_px);
 void render_overlay_draw(render *r, const sim_world *w, const render_camera *cam, const render_options *opt,
                          int width_px, int height_px);
 

@@ -1,6 +1,5 @@
 /* render_list_draw.c: draws a 2D list (render_list.h) over the frame, a
  * layer at a time: its shapes in order, then its text. */
-#include <cglm/cglm.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -39,13 +38,7 @@ void render_draw_list(render *r, const render_list *l, int width_px, int height_
     }
     render_text_set_size(r->list_text, l->text_px);
     glViewport(0, 0, width_px, height_px);
-    mat4 ortho;
-    glm_ortho(0.0f, (float)width_px, (float)height_px, 0.0f, -1.0f, 1.0f, ortho);
-    glDisable(GL_DEPTH_TEST);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    glUseProgram(r->flat.id);
-    glUniformMatrix4fv(r->flat.view_proj, 1, GL_FALSE, (const float *)ortho);
+    render_begin_2d(r, width_px, height_px);
     bool blend = false;
     for (int i = 0; i < l->count; i++) {
         const render_list_item *it = &l->items[i];

@@ -157,6 +157,16 @@ static void labels(render *r, const sim_world *w, const render_camera *cam, cons
     }
 }
 
+void render_begin_2d(render *r, int width_px, int height_px) {
+    mat4 ortho;
+    glm_ortho(0.0f, (float)width_px, (float)height_px, 0.0f, -1.0f, 1.0f, ortho);
+    glDisable(GL_DEPTH_TEST);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glUseProgram(r->flat.id);
+    glUniformMatrix4fv(r->flat.view_proj, 1, GL_FALSE, (const float *)ortho);
+}
+
 void render_overlay_draw(render *r, const sim_world *w, const render_camera *cam, const render_options *opt,
                          int width_px, int height_px) {
     if (!opt->show_hud && !opt->show_labels) return;
@@ -181,13 +191,7 @@ void render_overlay_draw(render *r, const sim_world *w, const render_camera *cam
         }
     }
     /* panels first, then the text over them */
-    mat4 ortho;
-    glm_ortho(0.0f, (float)width_px, (float)height_px, 0.0f, -1.0f, 1.0f, ortho);
-    glDisable(GL_DEPTH_TEST);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    glUseProgram(r->flat.id);
-    glUniformMatrix4fv(r->flat.view_proj, 1, GL_FALSE, (const float *)ortho);
+    render_begin_2d(r, width_px, height_px);
     render_batch_flush(&r->screen_batch);
     render_text_flush(r->text, width_px, height_px);
     glDisable(GL_BLEND);

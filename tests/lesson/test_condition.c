@@ -114,6 +114,15 @@ static void test_bad_cards(void **state) {
     assert_false(condition_load_text(path, junk, sizeof junk - 1, card, &err));
     assert_null(strchr(err.message, '\n'));
     assert_false(condition_load_text(path, "{\0}", 3, card, &err));
+    /* a byte order mark before the card is read past, as in lessons */
+    char *text = lesson_read_text(path, &err), *marked = malloc(strlen(text) + 4);
+    assert_non_null(text);
+    assert_non_null(marked);
+    snprintf(marked, strlen(text) + 4, "\xEF\xBB\xBF%s", text);
+    assert_true(condition_load_text(path, marked, strlen(marked), card, &err));
+    assert_string_equal(card->cautions.items[0], "A caution.");
+    free(marked);
+    free(text);
     free(card);
 }
 

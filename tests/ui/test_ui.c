@@ -106,6 +106,24 @@ static void run(fixture *f, int steps) {
     for (int i = 0; i < steps; i++) sim_world_step(f->w);
 }
 
+/* A finger makes the controls finger-sized (about 9 mm); a mouse does not. */
+static void test_touch_grows_controls(void **state) {
+    fixture *f = *state;
+    ui_rect r0, r1;
+    click_at(f, 0.5f * (f->a.scene.x0 + f->a.scene.x1), 0.5f * f->a.scene.y1); /* a mouse click in the view */
+    frame(f, NULL, 0);
+    assert_true(ui_find(&f->a.ui, "Reset All", &r0));
+    platform_event tap = {.kind = PLATFORM_EVENT_MOUSE_MOVE, .x = 1.0f, .y = 1.0f, .touch = true};
+    frame(f, &tap, 1);
+    frame(f, NULL, 0);
+    assert_true(ui_find(&f->a.ui, "Reset All", &r1));
+    float h0 = r0.y1 - r0.y0, h1 = r1.y1 - r1.y0;
+    assert_true(h0 < 30.0f);
+    assert_true(h1 >= 34.0f); /* 9 mm at 96 px per inch */
+    /* and every label still fits its box */
+    assert_int_equal(f->a.ui.overflow_count, 0);
+}
+
 static void test_time_controls_by_mouse(void **state) {
     fixture *f = *state;
     frame(f, NULL, 0);
@@ -543,6 +561,7 @@ static void test_settings(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_touch_grows_controls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_time_controls_by_mouse, setup, teardown),
         cmocka_unit_test_setup_teardown(test_time_controls_by_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_keyboard_only, setup, teardown),

@@ -18,7 +18,7 @@
 //      limb, and lifting it lets go;
 //      two fingers spreading apart zoom in;
 //   5. P downloads the picture (OUT_DIR/picture.png); a smaller window: the
-//      canvas follows.
+//      canvas follows; every lesson in assets/lessons opens (?lesson=NAME).
 // It then measures the frame rate of the default page (two-bands playing its
 // demonstration) over 5 s and prints it with the page's weight.
 'use strict';
@@ -320,6 +320,16 @@ async function main() {
     check(small.w === 800 && small.h === 600 && small.fibre > 0.002 * 800 * 600,
           `after a resize to 800x600 the canvas follows and shows the muscles (${small.w}x${small.h})`);
     check(errors.length === 0, `no console errors ${errors.length ? JSON.stringify(errors) : ''}`);
+
+    // every lesson opens in the page (?lesson=NAME) and draws
+    const lessons = fs.readdirSync(path.join(__dirname, '../../assets/lessons'))
+      .filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+    for (const name of lessons) {
+      await page.goto(`${url}/fibrelab.html?lesson=${name}`);
+      await waitFor(page, `lesson ${name}`, (s) => s.frames >= 3, 60000);
+    }
+    check(errors.length === 0, `every lesson opens and draws: ${lessons.join(', ')} ` +
+          `${errors.length ? JSON.stringify(errors) : ''}`);
 
     // frame rate: the default page, two-bands playing its demonstration,
     // beside an empty WebGL 2 page (what headless Chromium itself allows)
