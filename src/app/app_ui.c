@@ -146,7 +146,8 @@ static void palpate(app_ui *a, const controls *c, const sim_world *w) {
     sim_palpation p = session_palpate(a->session, w, c->muscle, c->cursor_s, APP_UI_PALPATE_KPA);
     const char *words = p.tenderness >= 3.0f ? "\"That's tender.\"" : p.tenderness >= 1.0f ? "\"A little tender.\""
                                                                                       : "\"That feels fine.\"";
-    snprintf(a->felt, sizeof a->felt, "At %.2f: %s Resistance %.2f N/mm.", c->cursor_s, words, p.stiffness_n_per_mm);
+    snprintf(a->felt, sizeof a->felt, "%.0f%% of the way from the origin: %s Resistance %.2f N/mm.",
+             100.0f * c->cursor_s, words, p.stiffness_n_per_mm);
 }
 
 /* Keys the interface adds; false: not one of them. */
