@@ -40,6 +40,27 @@ static void load_prefs(app *a) {
     }
 }
 
+/* A fresh session and its world for the lesson and seed, replacing the
+ * old ones (the twin goes too); false, nothing changed, when out of memory. */
+static bool start_session(app *a) {
+    sim_world_desc d;
+    session *s = session_create(a->lesson, a->seed, a->quiz, &d);
+    sim_world *w = s ? sim_world_create(&d) : NULL;
+    if (!w || !session_begin(s, w)) {
+        sim_world_destroy(w);
+        session_destroy(s);
+        return false;
+    }
+    session_destroy(a->session);
+    sim_world_destroy(a->world);
+    sim_world_destroy(a->twin);
+    a->session = a->ui.session = s;
+    a->world = w, a->twin = NULL, a->desc = d;
+    timeseries_free(&a->series);
+    a->session_steps = 0;
+    return true;
+}
+
 app_status app_open(app *a, const lesson *l, uint64_t seed, const script *s, char *err, size_t err_size) {
     memset(a, 0, sizeof *a);
     a->lesson = l;
@@ -56,9 +77,7 @@ app_status app_open(app *a, const lesson *l, uint64_t seed, const script *s, cha
     no_display = false; /* a web page always has its canvas */
 #endif
     if (no_display) return APP_NO_DISPLAY;
-    sim_world_desc d = l->desc;
-    d.seed = seed;
-    if (!(a->world = sim_world_create(&d))) {
+    if (!start_session(a)) {
         snprintf(err, err_size, "%.400s: cannot build the model (out of memory?)", l->path);
         return APP_FAILED;
     }
@@ -83,6 +102,7 @@ app_status app_open(app *a, const lesson *l, uint64_t seed, const script *s, cha
     ui_theme_id theme = UI_THEME_DEFAULT;
     ui_theme_from_name(a->prefs.theme, &theme);
     app_ui_init(&a->ui, a->font, theme, a->prefs.ui_scale, platform_pixel_scale(a->plat));
+    a->ui.session = a->session;
     a->ui.rom_before_deg = sim_world_assess_rom_deg(a->world);
     a->ctl = controls_make(a->world);
     a->frame_limit = limit ? strtol(limit, NULL, 10) : 0;
@@ -101,6 +121,10 @@ void app_close(app *a) {
     platform_destroy(a->plat);
     sim_world_destroy(a->twin);
     sim_world_destroy(a->world);
+    session_destroy(a->session);
+    timeseries_free(&a->series);
+    if (a->owned_lesson) lesson_free(a->owned_lesson);
+    free(a->owned_lesson);
     memset(a, 0, sizeof *a);
 }
 
@@ -133,11 +157,21 @@ static void screenshot(app *a, int w, int h) {
     free(px);
 }
 
-/* A fresh world from the lesson and seed. */
-static sim_world *build_world(const app *a) {
-    sim_world_desc d = a->lesson->desc;
-    d.seed = a->seed;
-    return sim_world_create(&d);
+static void say(app *a, const char *text) {
+    snprintf(a->notice, sizeof a->notice, "%s", text);
+    a->notice_until_s = platform_now_s() + NOTICE_S;
+}
+
+/* After a new session and world: the renderers, the controls and the view
+ * back to theirs, no script playing. */
+static void new_world(app *a) {
+    render_reset_world(a->rend);
+    if (a->twin_rend) render_reset_world(a->twin_rend);
+    a->ctl = controls_make(a->world);
+    a->playing = false;
+    a->ui.rom_before_deg = sim_world_assess_rom_deg(a->world);
+    a->ui.felt[0] = '\0';
+    a->ui.show_score = false;
 }
 
 /* Reset All: the world as the lesson starts it, the controls and the view
@@ -145,20 +179,93 @@ static sim_world *build_world(const app *a) {
  * the pause and the plots). */
 static void reset_all(app *a) {
     a->ui.reset_all = false;
-    sim_world *w = build_world(a);
-    if (!w) {
-        snprintf(a->notice, sizeof a->notice, "Could not rebuild the lesson (out of memory?)");
-        a->notice_until_s = platform_now_s() + NOTICE_S;
+    if (start_session(a)) new_world(a);
+    else say(a, "Could not rebuild the lesson (out of memory?)");
+}
+
+/* The report of the session so far (an HTML page and a CSV) into the
+ * documents folder; says where. */
+static void save_report(app *a) {
+    a->ui.want_report = false;
+    char dir[768], html[1024], csv[1024], err[1200];
+    if (!platform_documents_dir(dir, sizeof dir)) {
+        say(a, "Saving a report is not available here (no documents folder)");
         return;
     }
-    sim_world_destroy(a->world);
-    sim_world_destroy(a->twin);
-    a->world = w, a->twin = NULL;
-    render_reset_world(a->rend);
-    if (a->twin_rend) render_reset_world(a->twin_rend);
-    a->ctl = controls_make(a->world);
-    a->playing = false;
-    a->ui.rom_before_deg = sim_world_assess_rom_deg(a->world);
+    if (session_save_report(a->session, a->world, &a->series, dir, html, csv, sizeof html, err, sizeof err)) {
+        printf("fibrelab: report saved: %s and %s\n", html, csv);
+        fflush(stdout);
+        snprintf(a->notice, sizeof a->notice, "Report saved: %.480s", html);
+        a->notice_until_s = platform_now_s() + NOTICE_S;
+    } else {
+        fprintf(stderr, "fibrelab: %s\n", err);
+        say(a, "Could not save the report");
+    }
+}
+
+/* The quiz's score so far, in the score sheet. */
+static void finish_quiz(app *a) {
+    a->ui.want_finish = false;
+    runner_report *r = malloc(sizeof *r);
+    if (r && session_report(a->session, a->world, r) && r->quiz) app_ui_show_score(&a->ui, &r->score);
+    free(r);
+}
+
+/* The lessons there are, for the picker. */
+static void list_lessons(app *a) {
+    int n = lesson_list(a->ui.lessons, APP_UI_MAX_LESSONS);
+    a->ui.lesson_count = n < 0 ? 0 : n;
+}
+
+/* The chosen lesson, loaded and started (kept as the last lesson); a
+ * broken file is said and the lesson shown stays. */
+static void choose_lesson(app *a) {
+    int i = a->ui.want_lesson;
+    a->ui.want_lesson = -1;
+    if (i < 0 || i >= a->ui.lesson_count) return;
+    char path[LESSON_PATH_MAX];
+    lesson_error err;
+    lesson *l = malloc(sizeof *l);
+    bool found = l && lesson_resolve(a->ui.lessons[i], path, sizeof path);
+    if (!found || !lesson_load(path, NULL, 0, l, &err)) {
+        if (found) fprintf(stderr, "fibrelab: %s\n", err.message);
+        free(l);
+        say(a, "Could not open that lesson");
+        return;
+    }
+    const lesson *old = a->lesson;
+    bool old_quiz = a->quiz;
+    a->lesson = l, a->quiz = false;
+    if (!start_session(a)) {
+        a->lesson = old, a->quiz = old_quiz;
+        lesson_free(l);
+        free(l);
+        say(a, "Could not build that lesson (out of memory?)");
+        return;
+    }
+    if (a->owned_lesson) lesson_free(a->owned_lesson);
+    free(a->owned_lesson);
+    a->owned_lesson = l;
+    a->seed = l->desc.seed;
+    snprintf(a->prefs.last_lesson, sizeof a->prefs.last_lesson, "%s", l->id);
+    save_prefs(a);
+    app_ui_reset(&a->ui, &a->ctl); /* speed, pause, plots */
+    a->ui.reset_all = false;       /* the world is new already */
+    new_world(a);
+}
+
+/* What the interface asked for: a lesson, a quiz, Reset All, a score, a report. */
+static void requests(app *a) {
+    if (a->ui.show_lessons && a->ui.lesson_count == 0) list_lessons(a);
+    if (a->ui.want_lesson >= 0) choose_lesson(a);
+    if (a->ui.want_quiz) { /* into or out of a quiz: a fresh world */
+        a->ui.want_quiz = false;
+        a->quiz = !a->quiz;
+        app_ui_reset(&a->ui, &a->ctl);
+    }
+    if (a->ui.reset_all) reset_all(a);
+    if (a->ui.want_finish) finish_quiz(a);
+    if (a->ui.want_report) save_report(a);
 }
 
 bool app_frame(app *a) {
@@ -174,11 +281,11 @@ bool app_frame(app *a) {
         platform_drawable_size(a->plat, &w, &h);
         app_ui_layout(&a->ui, w, h);
     }
-    if (a->ui.reset_all) reset_all(a);
+    requests(a);
     if (a->ui.split && !a->twin) {
         char err[512];
         render_desc rd = render_desc_default();
-        a->twin = build_world(a);
+        a->twin = sim_world_create(&a->desc);
         if (!a->twin_rend) a->twin_rend = render_create(&rd, err, sizeof err);
         if (!a->twin || !a->twin_rend) {
             a->ui.split = false;
@@ -191,9 +298,13 @@ bool app_frame(app *a) {
     if (a->ctl.paused) steps += a->ui.step_requests;
     a->ui.step_requests = 0;
     for (int i = 0; i < steps; i++) {
+        /* the coach hears of locks from the world (the controls and scripts lock it directly) */
+        session_notice(a->session, a->world, a->ctl.tool);
         /* a script plays to its end; then the student has the world */
         if (a->playing) a->playing = playback_step(&a->play, a->world);
         if (!a->playing) sim_world_step(a->world);
+        session_frame(a->session, a->world);
+        if (a->session_steps++ % TIMESERIES_EVERY_FRAMES == 0) timeseries_sample_world(&a->series, a->world);
         trace_add(&a->ui.trace, a->world);
         if (a->ui.split && a->twin) app_ui_twin_step(a->twin, a->world);
     }
@@ -201,7 +312,7 @@ bool app_frame(app *a) {
     ui_rect s = a->ui.scene;
     controls_frame(&a->ctl, a->world, (int)(s.x1 - s.x0), (int)(s.y1 - s.y0));
     app_ui_build(&a->ui, &a->ctl, a->world, a->lesson, w, h);
-    if (a->ui.reset_all) reset_all(a);
+    requests(a);
     if (a->ui.settings_changed) {
         a->ui.settings_changed = false;
         snprintf(a->prefs.theme, sizeof a->prefs.theme, "%s", ui_theme_get(a->ui.theme)->name);

@@ -14,8 +14,10 @@
 #include "platform.h"
 #include "playback.h"
 #include "render.h"
+#include "session.h"
 #include "settings.h"
 #include "stepper.h"
+#include "timeseries.h"
 
 typedef enum app_status { APP_OK = 0, APP_NO_DISPLAY = -1, APP_FAILED = 1 } app_status;
 
@@ -24,8 +26,14 @@ typedef struct app {
     render *rend, *twin_rend;   /* the twin's own renderer keeps its own adhesion flashes */
     render_font *font;
     sim_world *world;
+    sim_world_desc desc;        /* what world was built from (the lesson's, or a quiz's) */
+    session *session;           /* the coach, the steps, the quiz: what a report says */
+    timeseries series;          /* the session's state every 0.1 s of model time, for the report */
+    long session_steps;
     sim_world *twin;            /* side by side: the same lesson and seed, never locked (made when first shown) */
-    const lesson *lesson;
+    const lesson *lesson;       /* the one shown: the caller's, or owned_lesson */
+    lesson *owned_lesson;       /* a lesson chosen in the window (Ctrl+L) */
+    bool quiz;                  /* the world hides a tangle placed by the seed */
     uint64_t seed;
     app_ui ui;
     settings prefs;             /* theme, size, last lesson: saved in the preference folder */

@@ -11,6 +11,9 @@
 #define LEFT_EM 15.0f       /* the controls' column */
 #define RIGHT_EM 16.5f      /* the readouts' column */
 #define PLOTS_EM 12.0f      /* the plots' strip under the scene */
+#define LESSON_EM 8.2f      /* the lesson's strip over it */
+#define LESSON_BUTTONS_EM 17.0f /* its buttons' part */
+#define LESSON_BUTTON_ROWS_EM 5.0f /* the buttons' two rows, when they go under the text */
 #define COLUMN_EM 31.0f     /* the taller column's height with its margins */
 #define PRESSURE_BAR_MAX_KPA 600.0f
 #define BAND_LO_KPA 100.0f  /* deep tissue work: measured therapists' pressures (DESIGN.md) */
@@ -27,6 +30,8 @@ static const char *const keys_lines[] = {
     "L or Enter   lock / unlock      + -   pressure      T   tool",
     "Mouse: hold on the muscle to lock, drag while holding to stretch",
     "G   ask the client to move (active-assisted)",
+    "F   feel (palpate) at the keyboard's spot      Ctrl+S   save a report",
+    "Ctrl+L   choose a lesson",
     "V   with lock / without lock side by side",
     "O   theme      Z   size      N   what is real here",
     "W A S D   orbit      Q E   zoom      1 2 3   views      R   reset view",
@@ -53,6 +58,8 @@ void app_ui_init(app_ui *a, const render_font *font, ui_theme_id theme, float us
     a->user_scale = user_scale > 0.0f ? user_scale : 1.0f;
     a->dpi_scale = dpi_scale > 0.0f ? dpi_scale : 1.0f;
     a->speed = 1.0f;
+    a->shown_feedback = -1;
+    a->want_lesson = -1;
     ui_init(&a->ui, font, ui_theme_get(theme), a->user_scale * a->dpi_scale);
 }
 
@@ -91,7 +98,12 @@ void app_ui_layout(app_ui *a, int width_px, int height_px) {
     float y1 = (float)height_px - roundf(PLOTS_EM * em) - 2.0f * m;
     if (x1 - x0 < 4.0f * em) x0 = 0.0f, x1 = (float)width_px; /* too narrow for columns: panels float over */
     if (y1 < 4.0f * em) y1 = (float)height_px;
-    a->scene = (ui_rect){roundf(x0), 0.0f, roundf(x1), roundf(y1)};
+    /* the lesson's strip over the scene, when there is room for both */
+    bool narrow = x1 - x0 < 2.0f * LESSON_BUTTONS_EM * em; /* the buttons go under the text */
+    float top = a->session ? roundf((LESSON_EM + (narrow ? LESSON_BUTTON_ROWS_EM : 0.0f)) * em) + m : 0.0f;
+    if (y1 - top < 8.0f * em) top = 0.0f;
+    a->lesson_strip = (ui_rect){roundf(x0), m, roundf(x1), top};
+    a->scene = (ui_rect){roundf(x0), top, roundf(x1), roundf(y1)};
     a->twin = a->scene;
     if (a->split) {
         float mid = roundf(0.5f * (x0 + x1));
@@ -128,13 +140,19 @@ static void cycle_size(app_ui *a) {
     a->settings_changed = true;
 }
 
+/* Feels the muscle at the keyboard's spot; the client's words. */
+static void palpate(app_ui *a, const controls *c, const sim_world *w) {
+    if (!a->session) return;
+    sim_palpation p = session_palpate(a->session, w, c->muscle, c->cursor_s, APP_UI_PALPATE_KPA);
+    const char *words = p.tenderness >= 3.0f ? "\"That's tender.\"" : p.tenderness >= 1.0f ? "\"A little tender.\""
+                                                                                      : "\"That feels fine.\"";
+    snprintf(a->felt, sizeof a->felt, "%.0f%% of the way from the origin: %s Resistance %.2f N/mm.",
+             100.0f * c->cursor_s, words, p.stiffness_n_per_mm);
+}
+
 /* Keys the interface adds; false: not one of them. */
 static bool shortcut(app_ui *a, controls *c, sim_world *w, const platform_event *ev) {
     if (ev->key == PLATFORM_KEY_F1 && !ev->repeat) return a->show_keys = !a->show_keys, true;
-    if (ev->key == PLATFORM_KEY_ESCAPE && (a->show_keys || a->show_notes)) {
-        a->show_keys = a->show_notes = false;
-        return true;
-    }
     if (ev->key != PLATFORM_KEY_CHAR || ev->repeat) return false;
     bool shift = (ev->mods & PLATFORM_MOD_SHIFT) != 0, ctrl = (ev->mods & PLATFORM_MOD_CTRL) != 0;
     switch (ev->ch) {
@@ -145,6 +163,9 @@ static bool shortcut(app_ui *a, controls *c, sim_world *w, const platform_event 
     case '[': a->speed = APP_UI_SLOW; return true;
     case ']': a->speed = 1.0f; return true;
     case 'r': if (!ctrl) return false; app_ui_reset(a, c); return true;
+    case 's': if (!ctrl) return false; a->want_report = true; return true;
+    case 'l': if (!ctrl) return false; a->show_lessons = !a->show_lessons; return true;
+    case 'f': palpate(a, c, w); return true;
     case 'v': a->split = !a->split; return true;
     case 'n': a->show_notes = !a->show_notes; return true;
     case 'o': cycle_theme(a); return true;
@@ -156,6 +177,12 @@ static bool shortcut(app_ui *a, controls *c, sim_world *w, const platform_event 
 
 void app_ui_event(app_ui *a, controls *c, sim_world *w, const platform_event *ev) {
     a->touch = a->touch || ev->touch;
+    /* Esc closes what is open over the scene first, wherever the focus is */
+    if (ev->kind == PLATFORM_EVENT_KEY_DOWN && ev->key == PLATFORM_KEY_ESCAPE &&
+        (a->show_keys || a->show_notes || a->show_lessons || a->show_score)) {
+        a->show_keys = a->show_notes = a->show_lessons = a->show_score = false;
+        return;
+    }
     if (ui_input(&a->ui, ev)) return;
     if (ev->kind == PLATFORM_EVENT_KEY_DOWN && shortcut(a, c, w, ev)) return;
     /* the rest is the scene's: positions relative to the view the pointer is in */
@@ -311,6 +338,213 @@ static void view_label(app_ui *a, ui_rect v, const char *text, const char *brief
     ui_panel_end(u);
 }
 
+/* ---- the lesson panel and the coach's feedback (issue 6) ---- */
+
+#define FEEDBACK_FRESH_S 8.0  /* model seconds a message stays in view after the rule stops being broken */
+#define FEEDBACK_EM 26.0f     /* the feedback line's widest */
+#define LEGEND_EM 9.0f        /* room left for the scene's legend at its top right */
+#define FEEDBACK_MAX 3        /* messages in view at once */
+
+/* Breaks text into lines no wider than box: each line's start and length
+ * (whole words; a single word too wide is a line of its own). */
+static int wrap(const ui *u, const char *text, float box, int *start, int *len, int max) {
+    char buf[LESSON_TEXT_MAX + 8];
+    int n = 0, p = 0, total = (int)strlen(text);
+    while (p < total && n < max) {
+        int best = 0, j = p;
+        for (;;) {
+            while (j < total && text[j] != ' ') j++;
+            int l = j - p;
+            if (l >= (int)sizeof buf) break;
+            memcpy(buf, text + p, (size_t)l);
+            buf[l] = '\0';
+            if (best > 0 && ui_text_w(u, buf) > box) break;
+            best = l;
+            if (j >= total) break;
+            j++;
+        }
+        if (best == 0) best = total - p < (int)sizeof buf - 1 ? total - p : (int)sizeof buf - 1;
+        start[n] = p, len[n] = best, n++;
+        p += best;
+        while (p < total && text[p] == ' ') p++;
+    }
+    return n;
+}
+
+/* Text over as many lines of the panel as it needs, at most max_lines. */
+static void text_lines(app_ui *a, const char *text, const float rgba[4], int max_lines) {
+    ui *u = &a->ui;
+    int start[8], len[8];
+    if (max_lines > 8) max_lines = 8;
+    float lh = render_font_line_height(u->font, ui_em(u));
+    int n = wrap(u, text, u->pw - 2.0f * ui_pad(u), start, len, max_lines); /* the panel's inner width */
+    for (int i = 0; i < n; i++) {
+        char line[LESSON_TEXT_MAX + 8];
+        snprintf(line, sizeof line, "%.*s", len[i], text + start[i]);
+        ui_rect r = ui_reserve(u, lh);
+        ui_draw_text(u, r.x0, r.y0, r.x1 - r.x0, line, rgba);
+    }
+}
+
+/* A row of boxes, one per step, ticked when done, the current one shaded,
+ * and "N of M done" after them. */
+static void step_boxes(app_ui *a, int done, int total) {
+    ui *u = &a->ui;
+    const ui_theme *t = u->theme;
+    float lh = render_font_line_height(u->font, ui_em(u)), lw = ui_line_w(u);
+    ui_rect r = ui_reserve(u, lh);
+    float side = 0.8f * lh, gap = 0.3f * lh, y0 = r.y0 + 0.1f * lh, x = r.x0;
+    for (int i = 0; i < total && x + side <= r.x1; i++, x += side + gap) {
+        ui_rect b = {x, y0, x + side, y0 + side};
+        if (i == done) ui_draw_rect(u, b.x0, b.y0, b.x1, b.y1, t->band);
+        ui_draw_frame(u, b, lw, i <= done ? t->ink : t->ink_soft);
+        if (i < done) { /* a tick, drawn: the font has no check mark */
+            float w = fmaxf(2.0f, 1.5f * lw);
+            ui_draw_line(u, x + 0.2f * side, y0 + 0.55f * side, x + 0.42f * side, y0 + 0.78f * side, w, t->ink);
+            ui_draw_line(u, x + 0.42f * side, y0 + 0.78f * side, x + 0.82f * side, y0 + 0.22f * side, w, t->ink);
+        }
+    }
+    char text[48];
+    snprintf(text, sizeof text, "%d of %d done", done, total);
+    x += 0.5f * gap;
+    ui_draw_text(u, x, r.y0, r.x1 - x, text, t->ink_soft);
+}
+
+/* The lesson: its title, the steps done of all, the current step's
+ * instruction and the hints asked for; in a quiz, what to do and what the
+ * client said at the last palpation. Then choosing a lesson, the quiz and
+ * the report. */
+static void lesson_panel(app_ui *a, const controls *c, const sim_world *w, const lesson *l) {
+    ui *u = &a->ui;
+    const ui_theme *t = u->theme;
+    const session *ses = a->session;
+    int done = ses->coach.step_next, total = l->step_count;
+    a->shown_steps_done = done;
+    if (a->hint_step != done) a->hint_step = done, a->hints_shown = 0;
+    float em = ui_em(u), m = roundf(0.5f * em);
+    ui_rect r = a->lesson_strip;
+    if (r.y1 <= r.y0) /* no room above the scene: over it (both views when split) */
+        r = (ui_rect){a->scene.x0 + m, a->scene.y0 + m, (a->split ? a->twin.x1 : a->scene.x1) - m,
+                      a->scene.y0 + roundf((LESSON_EM + LESSON_BUTTON_ROWS_EM) * em)};
+    /* the buttons at the right, or under the text when the strip is narrow */
+    bool narrow = r.x1 - r.x0 < 2.0f * LESSON_BUTTONS_EM * em;
+    float bw = narrow ? r.x1 - r.x0 : roundf(LESSON_BUTTONS_EM * em), tw = narrow ? bw : r.x1 - r.x0 - bw - m;
+    float bx = r.x1 - bw, by = narrow ? r.y1 - roundf(LESSON_BUTTON_ROWS_EM * em) + m : r.y0;
+    char text[200];
+    snprintf(text, sizeof text, "%s: %s", ses->quiz ? "Quiz: find the tight spot" : "Lesson", l->title);
+    ui_panel_begin(u, NULL, r.x0, r.y0, tw);
+    text_lines(a, text, t->ink, 1);
+    const lesson_step *st = NULL;
+    if (ses->quiz) {
+        text_lines(a, "Feel along the muscle (F; arrows move the spot), then treat the tight spot. Finish gives the score.",
+                   t->ink, 2);
+        if (a->felt[0]) text_lines(a, a->felt, t->ink_soft, 2);
+    } else if (total == 0) {
+        text_lines(a, "No steps in this lesson: explore freely.", t->ink_soft, 2);
+    } else {
+        step_boxes(a, done, total);
+        if (done < total) {
+            st = &l->steps[done];
+            text_lines(a, st->instruction, t->ink, 3);
+            if (a->hints_shown > 0) text_lines(a, st->hints[a->hints_shown - 1], t->ink_soft, 2);
+        } else {
+            ui_label(u, "All steps done.", false);
+        }
+    }
+    ui_panel_end(u);
+
+    ui_panel_begin(u, NULL, bx, by, bw);
+    ui_row(u, 2);
+    if (ses->quiz) {
+        if (ui_button(u, "Feel (F)", "Press gently at the keyboard's spot: is it tender?", false)) palpate(a, c, w);
+        if (ui_button(u, "Finish", "Score the treatment out of 100", a->show_score)) a->want_finish = true;
+    } else {
+        bool more = st && a->hints_shown < st->hint_count;
+        if (!st || st->hint_count == 0) snprintf(text, sizeof text, "Hint");
+        else if (more) snprintf(text, sizeof text, "Hint (%d of %d)", a->hints_shown + 1, st->hint_count);
+        else snprintf(text, sizeof text, "No more hints");
+        if (ui_button(u, text, "One more hint for this step", false) && more) a->hints_shown++;
+        if (ui_button(u, "Lessons", "Choose another lesson (Ctrl+L)", a->show_lessons))
+            a->show_lessons = !a->show_lessons;
+    }
+    ui_row(u, 2);
+    if (ui_button(u, ses->quiz ? "End quiz" : "Quiz", "Find a hidden tight spot, treat it, get a score", ses->quiz))
+        a->want_quiz = true;
+    if (ui_button(u, "Save report", "An HTML page and a CSV in your documents (Ctrl+S)", false)) a->want_report = true;
+    ui_panel_end(u);
+}
+
+/* The lessons as buttons in a panel in the middle; a click asks the app for one. */
+static void lesson_picker(app_ui *a, int width_px, int height_px) {
+    ui *u = &a->ui;
+    render_list_layer(&u->list); /* over the panels' text too */
+    float em = ui_em(u), w = roundf(16.0f * em);
+    float h = (float)(a->lesson_count + 2) * (ui_row_h(u) + 0.5f * ui_pad(u)) + 2.0f * em;
+    ui_panel_begin(u, "Choose a lesson (Esc closes)", roundf(0.5f * ((float)width_px - w)),
+                   fmaxf(0.0f, roundf(0.5f * ((float)height_px - h))), w);
+    for (int i = 0; i < a->lesson_count; i++)
+        if (ui_button(u, a->lessons[i], "Start this lesson", false)) a->want_lesson = i, a->show_lessons = false;
+    ui_panel_end(u);
+}
+
+void app_ui_show_score(app_ui *a, const quiz_score *score) {
+    int n = 0;
+    snprintf(a->score_lines[n++], sizeof a->score_lines[0], "Score: %d of 100", score->total);
+    for (int i = 0; i < QUIZ_PARTS && n < APP_UI_SCORE_LINES - 2; i++) {
+        const quiz_part *p = &score->parts[i];
+        snprintf(a->score_lines[n++], sizeof a->score_lines[0], "%s: %d of %d", p->name, p->points, p->max);
+        /* the reason in lines of at most 64 characters, at spaces */
+        const char *r = p->reason;
+        while (*r && n < APP_UI_SCORE_LINES - 1) {
+            int len = (int)strlen(r);
+            if (len > 64) {
+                len = 64;
+                while (len > 0 && r[len] != ' ') len--;
+                if (len == 0) len = 64;
+            }
+            snprintf(a->score_lines[n++], sizeof a->score_lines[0], "    %.*s", len, r);
+            r += len;
+            while (*r == ' ') r++;
+        }
+    }
+    snprintf(a->score_lines[n++], sizeof a->score_lines[0], "Save report (Ctrl+S) keeps it. Esc closes.");
+    a->score_line_count = n;
+    a->show_score = true;
+}
+
+/* Whether the coach's message is still news: its rule is broken now, or was a moment ago. */
+static bool fresh(const coach *c, const coach_message *msg, double now_s) {
+    return c->holding[msg->id] || now_s - msg->time_s <= FEEDBACK_FRESH_S;
+}
+
+/* The coach's messages while they are news, over the scene at its top
+ * left: the latest first in full ink, up to two earlier ones softer, in a
+ * frame with a bar in red for "stop" (pain, a danger zone), else amber. */
+static void feedback_box(app_ui *a, const sim_world *w) {
+    ui *u = &a->ui;
+    const ui_theme *t = u->theme;
+    const coach *c = &a->session->coach;
+    double now_s = sim_world_state(w).time_s;
+    a->shown_feedback = -1;
+    int shown[FEEDBACK_MAX], n = 0;
+    for (int i = c->message_count - 1; i >= 0 && n < FEEDBACK_MAX; i--)
+        if (fresh(c, &c->messages[i], now_s)) shown[n++] = i;
+    if (n == 0) return;
+    a->shown_feedback = shown[0];
+    float em = ui_em(u), pad = ui_pad(u), lw = ui_line_w(u), bar = fmaxf(4.0f, 3.0f * lw);
+    ui_rect v = a->scene;
+    float width = fminf(roundf(FEEDBACK_EM * em), v.x1 - v.x0 - roundf(LEGEND_EM * em) - 2.0f * pad);
+    if (width < 8.0f * em) width = v.x1 - v.x0 - 2.0f * pad; /* a narrow scene: over the legend */
+    float x = v.x0 + pad, y = v.y0 + pad + (a->split ? 2.5f * em : 0.0f); /* under the views' names */
+    coach_id id = c->messages[shown[0]].id;
+    const float *colour = id == COACH_PAIN || id == COACH_DANGER_ZONE ? t->stop : t->warn;
+    ui_panel_begin(u, NULL, x + bar, y, width - bar);
+    for (int i = 0; i < n; i++) text_lines(a, c->messages[shown[i]].text, i == 0 ? t->ink : t->ink_soft, i == 0 ? 4 : 2);
+    ui_rect box = {x, y, x + width, ui_panel_end(u)};
+    ui_draw_rect(u, box.x0, box.y0, box.x0 + bar, box.y1, colour);
+    ui_draw_frame(u, box, fmaxf(2.0f, lw), colour);
+}
+
 /* ---- the frame ---- */
 
 void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int width_px, int height_px) {
@@ -415,13 +649,20 @@ void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int wid
         ask_client(w);
     ui_panel_end(u);
 
+    if (a->session) lesson_panel(a, c, w, l);
     plots(a, w, a->scene.x0, a->split ? a->twin.x1 : a->scene.x1, a->scene.y1 + m, (float)height_px - m);
     u->panel_fill = true; /* what follows lies over the scene */
     if (a->split) {
         view_label(a, a->scene, "With lock", "With lock");
         view_label(a, a->twin, "Without lock (never locked)", "Without lock");
     }
-    if (a->show_keys) ui_sheet(u, "Keys", keys_lines, (int)(sizeof keys_lines / sizeof *keys_lines));
+    if (a->session) feedback_box(a, w);
+    if (a->show_lessons) lesson_picker(a, width_px, height_px);
+    else if (a->show_score) {
+        const char *lines[APP_UI_SCORE_LINES];
+        for (int i = 0; i < a->score_line_count; i++) lines[i] = a->score_lines[i];
+        ui_sheet(u, "Quiz score", lines, a->score_line_count);
+    } else if (a->show_keys) ui_sheet(u, "Keys", keys_lines, (int)(sizeof keys_lines / sizeof *keys_lines));
     else if (a->show_notes)
         ui_sheet(u, "What is real here", notes_lines, (int)(sizeof notes_lines / sizeof *notes_lines));
     ui_end(u);
@@ -440,6 +681,7 @@ void app_ui_twin_step(sim_world *twin, const sim_world *w) {
 render_options app_ui_render_options(app_ui *a, const controls *c) {
     render_options o = controls_render_options(c);
     o.style = &a->style;
+    o.hide_tangle_labels = a->session && a->session->quiz;
     o.title = NULL;
     o.status_count = 0;
     o.help = NULL;

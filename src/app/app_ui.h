@@ -3,7 +3,7 @@
  * last 30 s, the split "with lock / without lock" view, the shortcuts and
  * "what is real here" sheets, and the theme and size. It routes each input
  * event (interface first, then the shortcut keys, then the scene's
- * controls), lays out the frame and builds the interface into a
+ * controls), shows the lesson's steps and the coach's feedback, lays out the frame and builds the interface into a
  * render_list. The app (app.c) owns the window, the clock and the worlds.
  */
 #ifndef FIBRELAB_APP_UI_H
@@ -14,6 +14,7 @@
 #include "controls.h"
 #include "lesson.h"
 #include "render.h"
+#include "session.h"
 #include "trace.h"
 #include "ui.h"
 
@@ -21,6 +22,9 @@
 /* Once a finger is used, the interface is at least this much bigger than at
  * 100%: a button about 9 mm tall on a typical tablet, a fingertip's size. */
 #define APP_UI_TOUCH_SCALE 1.6f
+#define APP_UI_MAX_LESSONS 24
+#define APP_UI_SCORE_LINES 32
+#define APP_UI_PALPATE_KPA 150.0f /* a thumb pressed gently (deep work starts at 100) */
 
 typedef struct app_ui {
     ui ui;
@@ -40,8 +44,29 @@ typedef struct app_ui {
     float rom_before_deg, rom_after_deg;
     bool rom_after_known, want_rom;
     render_style style;        /* the scene's colours in this theme */
+    /* the lesson panel and the coach's feedback (issue 6): the session the
+     * app drives (NULL: none shown) */
+    session *session;
+    int hint_step, hints_shown;  /* hints shown for the step hint_step */
+    int shown_feedback;          /* this frame: the coach's message in view (index), -1 none */
+    int shown_steps_done;        /* this frame: steps shown done */
+    char felt[160];              /* the client's words at the last palpation (F) */
+    /* the lesson picker (Ctrl+L): the app fills the list when it opens */
+    bool show_lessons;
+    char lessons[APP_UI_MAX_LESSONS][64];
+    int lesson_count;
+    /* a quiz's score, once finished: lines for the sheet */
+    bool show_score;
+    char score_lines[APP_UI_SCORE_LINES][96];
+    int score_line_count;
+    /* requests to the app, cleared by it */
+    bool want_report;            /* Save report (Ctrl+S) */
+    bool want_quiz;              /* start or leave a quiz */
+    bool want_finish;            /* finish the quiz: score it */
+    int want_lesson;             /* index into lessons, -1 none */
     /* this frame's layout in drawable pixels: the scene (left half when split) and the twin's */
     ui_rect scene, twin;
+    ui_rect lesson_strip;        /* the lesson's, over the scene (empty: none, or no room) */
 } app_ui;
 
 void app_ui_init(app_ui *a, const render_font *font, ui_theme_id theme, float user_scale, float dpi_scale);
@@ -54,6 +79,8 @@ void app_ui_event(app_ui *a, controls *c, sim_world *w, const platform_event *ev
 void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int width_px, int height_px);
 /* Back to the start: normal speed, running, history cleared (Reset All; the app rebuilds the world). */
 void app_ui_reset(app_ui *a, controls *c);
+/* The quiz's score with its parts and reasons, in the score sheet. */
+void app_ui_show_score(app_ui *a, const quiz_score *score);
 /* One step of the side-by-side twin: it follows the joint of the world
  * with the lock (its mode too) at most at the keyboard's fast pace, so
  * catching up after it is first shown is no jerk; it is never locked. */

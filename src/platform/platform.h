@@ -87,6 +87,9 @@ void platform_run(platform *p, bool (*frame)(void *user), void *user);
 /* A folder for screenshots: the user's Pictures folder if it exists, else
  * the program's data folder (SDL_GetPrefPath). False if neither. */
 bool platform_pictures_dir(char *out, size_t out_size);
+/* Where reports go: the same way (XDG_DOCUMENTS_DIR, ~/Documents, the
+ * settings folder); false where there is none (the browser). */
+bool platform_documents_dir(char *out, size_t out_size);
 /* Drawable pixels per window point (2 on a hi-DPI screen), for sizing the interface. */
 float platform_pixel_scale(const platform *p);
 /* The program's own settings folder (SDL_GetPrefPath), with no trailing

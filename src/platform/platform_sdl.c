@@ -243,13 +243,22 @@ static bool is_dir(const char *path) {
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-bool platform_pictures_dir(char *out, size_t out_size) {
-    /* XDG's Pictures folder when the desktop has one */
-    const char *xdg = getenv("XDG_PICTURES_DIR"), *home = getenv("HOME");
+/* XDG's folder (the variable) when the desktop has one, else HOME/NAME if
+ * it is there, else the program's settings folder. */
+static bool user_dir(const char *xdg_var, const char *name, char *out, size_t out_size) {
+    const char *xdg = getenv(xdg_var), *home = getenv("HOME");
     if (xdg && xdg[0] && is_dir(xdg)) return (size_t)snprintf(out, out_size, "%s", xdg) < out_size;
     if (home && home[0]) {
-        int n = snprintf(out, out_size, "%s/Pictures", home);
+        int n = snprintf(out, out_size, "%s/%s", home, name);
         if (n > 0 && (size_t)n < out_size && is_dir(out)) return true;
     }
     return platform_pref_dir(out, out_size);
+}
+
+bool platform_pictures_dir(char *out, size_t out_size) {
+    return user_dir("XDG_PICTURES_DIR", "Pictures", out, out_size);
+}
+
+bool platform_documents_dir(char *out, size_t out_size) {
+    return user_dir("XDG_DOCUMENTS_DIR", "Documents", out, out_size);
 }

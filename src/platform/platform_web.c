@@ -307,6 +307,12 @@ bool platform_pictures_dir(char *out, size_t out_size) {
     return (size_t)snprintf(out, out_size, "%s", PICTURES_DIR) < out_size;
 }
 
+bool platform_documents_dir(char *out, size_t out_size) {
+    /* reports are not saved from the page (yet): the window says so */
+    (void)out, (void)out_size;
+    return false;
+}
+
 float platform_pixel_scale(const platform *p) {
     (void)p;
     double ratio = emscripten_get_device_pixel_ratio(); /* devicePixelRatio */

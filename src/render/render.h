@@ -42,6 +42,7 @@ typedef struct render_style {
 typedef struct render_options {
     bool show_skin;
     bool show_labels;          /* origin, insertion, tangle */
+    bool hide_tangle_labels;   /* a quiz: the tight spot is the student's to find */
     bool show_hud;             /* text panels and the legend */
     render_colour_by colour_by;
     bool show_cursor;          /* where the keyboard would lock */

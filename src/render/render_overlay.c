@@ -137,7 +137,8 @@ static void label(render *r, const render_camera *cam, const label_bounds *lb, c
     render_text_add(t, bx + pad, by + pad, text, lb->st->ink);
 }
 
-static void labels(render *r, const sim_world *w, const render_camera *cam, const label_bounds *lb, float px) {
+static void labels(render *r, const sim_world *w, const render_camera *cam, const label_bounds *lb, float px,
+                   bool hide_tangles) {
     if (sim_world_muscle_count(w) < 1) return;
     float off = px * RENDER_LAYOUT_LABEL_OFF;
     sim_view_muscle mv = sim_view_muscle_get(w, 0);
@@ -148,7 +149,7 @@ static void labels(render *r, const sim_world *w, const render_camera *cam, cons
     }
     label(r, cam, lb, origin, "origin", -off, off);
     label(r, cam, lb, insertion, "insertion", off, off);
-    for (int i = 0; i < sim_world_tangle_count(w); i++) {
+    for (int i = 0; i < (hide_tangles ? 0 : sim_world_tangle_count(w)); i++) {
         const sim_tangle_desc *td = sim_world_tangle_desc(w, i);
         float p[3];
         sim_view_muscle_surface(w, td->muscle, td->at, p);
@@ -175,7 +176,7 @@ void render_overlay_draw(render *r, const sim_world *w, const render_camera *cam
     render_text_set_size(r->text, px);
     label_bounds lb = {.st = st, .wpx = width_px, .hpx = height_px, .keep_x = (float)width_px, .keep_y = 0.0f};
     if (opt->show_hud) legend(r, opt, st, width_px, height_px, px, &lb.keep_x, &lb.keep_y);
-    if (opt->show_labels) labels(r, w, cam, &lb, px);
+    if (opt->show_labels) labels(r, w, cam, &lb, px, opt->hide_tangle_labels);
     if (opt->show_hud) {
         const char *lines[RENDER_STATUS_LINES + 1];
         int n = 0;

@@ -21,7 +21,8 @@ typedef struct ui_theme {
     float button[4], button_hot[4], button_on[4], ink_on[4];
     float focus[4];              /* the keyboard focus ring */
     float band[4];               /* a marked band (the deep-work pressure range, the lock on a plot); opaque */
-    float warn[4];               /* over the band, slipping */
+    float warn[4];               /* over the band, slipping; the coach's advice (amber) */
+    float stop[4];               /* the coach's "stop" (pain, a danger zone): red */
     float plot[4][4];            /* plot lines (Okabe-Ito: told apart without colour vision too) */
 } ui_theme;
 

@@ -2,6 +2,7 @@
  * clicks and keys go through app_ui_event as the window's would, and the
  * tests check what they did (paused, speed, mode, lock placed, Reset All),
  * and that no label is wider than its box in any theme. */
+#define _DEFAULT_SOURCE /* mkdtemp, setenv */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -22,6 +26,7 @@
 
 typedef struct fixture {
     lesson l;
+    session *s;
     sim_world *w;
     render_font *font;
     app_ui a;
@@ -35,9 +40,13 @@ static int setup(void **state) {
     lesson_error lerr;
     assert_true(lesson_resolve("two-bands", path, sizeof path));
     assert_true(lesson_load(path, NULL, 0, &f.l, &lerr));
-    assert_non_null(f.w = sim_world_create(&f.l.desc));
+    sim_world_desc desc;
+    assert_non_null(f.s = session_create(&f.l, f.l.desc.seed, false, &desc));
+    assert_non_null(f.w = sim_world_create(&desc));
+    assert_true(session_begin(f.s, f.w));
     assert_non_null(f.font = render_font_open(err, sizeof err));
     app_ui_init(&f.a, f.font, UI_THEME_DEFAULT, 1.0f, 1.0f);
+    f.a.session = f.s;
     f.c = controls_make(f.w);
     *state = &f;
     return 0;
@@ -48,6 +57,7 @@ static int teardown(void **state) {
     app_ui_free(&f->a);
     render_font_close(f->font);
     sim_world_destroy(f->w);
+    session_destroy(f->s);
     lesson_free(&f->l);
     return 0;
 }
@@ -269,6 +279,7 @@ static void test_text_fits(void **state) {
                 int ww = sizes[k].w, hh = sizes[k].h;
                 app_ui a;
                 app_ui_init(&a, f->font, (ui_theme_id)theme, sizes[k].user, sizes[k].dpi);
+                a.session = f->s;
                 a.split = variant == 0;
                 a.show_keys = variant == 1;
                 a.show_notes = variant == 2;
@@ -287,6 +298,186 @@ static void test_text_fits(void **state) {
                 }
                 app_ui_free(&a);
             }
+}
+
+/* Model steps as the window takes them, the session watching. */
+static void run_session(fixture *f, int steps) {
+    for (int i = 0; i < steps; i++) {
+        session_notice(f->s, f->w, f->c.tool);
+        sim_world_step(f->w);
+        session_frame(f->s, f->w);
+    }
+}
+
+/* The lesson panel follows the coach: the steps done, the hints asked
+ * for, and the message about a lock between the tangle and the moving
+ * joint while it is news. */
+static void test_lesson_panel(void **state) {
+    fixture *f = *state;
+    frame(f, NULL, 0);
+    assert_int_equal(f->a.shown_steps_done, 0);
+    assert_int_equal(f->a.shown_feedback, -1);
+    /* step 1 (shorten) has one hint */
+    assert_int_equal(f->a.hints_shown, 0);
+    click(f, "Hint (1 of 1)");
+    assert_int_equal(f->a.hints_shown, 1);
+    frame(f, NULL, 0);
+    ui_rect r;
+    assert_true(ui_find(&f->a.ui, "No more hints", &r));
+    /* shorten: step 1 done, the hints start again for step 2 */
+    sim_world_stretch_to(f->w, 0.0f, 1.0f);
+    run_session(f, 120);
+    frame(f, NULL, 0);
+    assert_int_equal(f->a.shown_steps_done, 1);
+    assert_int_equal(f->a.hints_shown, 0);
+    assert_true(ui_find(&f->a.ui, "Hint (1 of 2)", &r));
+    /* lock between the tangle (at 0.6) and the moving joint, by the keyboard */
+    f->c.muscle = 0;
+    f->c.cursor_s = 0.8f;
+    key(f, PLATFORM_KEY_CHAR, 'l', 0);
+    assert_true(sim_world_state(f->w).locked);
+    run_session(f, 30);
+    frame(f, NULL, 0);
+    assert_true(f->a.shown_feedback >= 0);
+    assert_string_equal(coach_id_name(f->s->coach.messages[f->a.shown_feedback].id), "lock-wrong-side");
+    assert_int_equal(f->a.shown_steps_done, 1);
+    /* lifted and placed just on the origin side: step 2 done, and once the
+     * wrong side is no longer news the message leaves the screen */
+    key(f, PLATFORM_KEY_CHAR, 'l', 0);
+    f->c.cursor_s = 0.5f;
+    key(f, PLATFORM_KEY_CHAR, 'l', 0);
+    run_session(f, 30);
+    frame(f, NULL, 0);
+    assert_int_equal(f->a.shown_steps_done, 2);
+    run_session(f, (int)(9.0 / SIM_DT_S));
+    frame(f, NULL, 0);
+    assert_int_equal(f->a.shown_feedback, -1);
+    assert_int_equal(f->s->coach.message_count, 1);
+}
+
+static char *read_all(const char *path) {
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return NULL;
+    static char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf - 1, fp);
+    fclose(fp);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* Ctrl+S asks for a report; what the window then does (the documents
+ * folder under HOME, the session's report) writes an HTML page with the
+ * lesson's steps and a CSV of the time series. */
+static void test_save_report(void **state) {
+    fixture *f = *state;
+    frame(f, NULL, 0);
+    key(f, PLATFORM_KEY_CHAR, 's', PLATFORM_MOD_CTRL);
+    assert_true(f->a.want_report);
+    char home[] = "/tmp/fibrelab-report-XXXXXX", docs[256], dir[768], html[1024], csv[1024], err[1200];
+    assert_non_null(mkdtemp(home));
+    snprintf(docs, sizeof docs, "%s/Documents", home);
+    assert_int_equal(mkdir(docs, 0755), 0);
+    setenv("HOME", home, 1);
+    unsetenv("XDG_DOCUMENTS_DIR");
+    assert_true(platform_documents_dir(dir, sizeof dir));
+    assert_string_equal(dir, docs);
+    /* shorten, lock on the origin side, stretch a little; sampled as the window does */
+    timeseries ts;
+    timeseries_init(&ts);
+    sim_world_stretch_to(f->w, 0.0f, 1.0f);
+    for (int i = 0; i < 240; i++) {
+        if (i == 120) {
+            f->c.cursor_s = 0.5f;
+            key(f, PLATFORM_KEY_CHAR, 'l', 0);
+            sim_world_stretch_to(f->w, 0.3f, 2.0f);
+        }
+        run_session(f, 1);
+        if (i % TIMESERIES_EVERY_FRAMES == 0) timeseries_sample_world(&ts, f->w);
+    }
+    assert_true(session_save_report(f->s, f->w, &ts, dir, html, csv, sizeof html, err, sizeof err));
+    assert_non_null(strstr(html, docs));
+    char *text = read_all(html);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "Steps: 2 of 4 done"));
+    for (int i = 0; i < f->l.step_count; i++) assert_non_null(strstr(text, f->l.steps[i].instruction));
+    text = read_all(csv);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "time_s,joint_deg"));
+    int rows = 0;
+    for (char *p = text; *p; p++) rows += *p == '\n';
+    assert_true(rows > 40); /* 4 s at 10 samples a second, and the header */
+    timeseries_free(&ts);
+    remove(html);
+    remove(csv);
+    rmdir(docs);
+    rmdir(home);
+}
+
+/* Ctrl+L (or the Lessons button) lists the lessons; a click asks for one; Esc closes. */
+static void test_lesson_picker(void **state) {
+    fixture *f = *state;
+    frame(f, NULL, 0);
+    key(f, PLATFORM_KEY_CHAR, 'l', PLATFORM_MOD_CTRL);
+    assert_true(f->a.show_lessons);
+    assert_false(sim_world_state(f->w).locked); /* Ctrl+L is not the lock's L */
+    key(f, PLATFORM_KEY_ESCAPE, 0, 0);
+    assert_false(f->a.show_lessons);
+    click(f, "Lessons");
+    assert_true(f->a.show_lessons);
+    f->a.lesson_count = lesson_list(f->a.lessons, APP_UI_MAX_LESSONS); /* as the app fills it */
+    assert_true(f->a.lesson_count >= 8);
+    click(f, "calf");
+    assert_false(f->a.show_lessons);
+    assert_true(f->a.want_lesson >= 0);
+    assert_string_equal(f->a.lessons[f->a.want_lesson], "calf");
+}
+
+/* A quiz: the tangle's label hidden, F palpates at the keyboard's spot and
+ * the client says whether it is tender, Finish asks for the score, whose
+ * parts and reasons the sheet shows and the report keeps. */
+static void test_quiz(void **state) {
+    fixture *f = *state;
+    sim_world_desc desc;
+    session *quiz = session_create(&f->l, 7, true, &desc);
+    assert_non_null(quiz);
+    sim_world *w = sim_world_create(&desc);
+    assert_non_null(w);
+    assert_true(session_begin(quiz, w));
+    sim_world_destroy(f->w);
+    session_destroy(f->s);
+    f->w = w, f->s = quiz, f->a.session = quiz;
+    f->c = controls_make(w);
+    frame(f, NULL, 0);
+    assert_true(app_ui_render_options(&f->a, &f->c).hide_tangle_labels);
+    ui_rect r;
+    assert_true(ui_find(&f->a.ui, "Finish", &r));
+    assert_true(ui_find(&f->a.ui, "End quiz", &r));
+    /* far from the spot, then on it */
+    f->c.muscle = quiz->spot.muscle;
+    f->c.cursor_s = quiz->spot.at > 0.5f ? 0.1f : 0.9f;
+    key(f, PLATFORM_KEY_CHAR, 'f', 0);
+    assert_non_null(strstr(f->a.felt, "feels fine"));
+    f->c.cursor_s = quiz->spot.at;
+    click(f, "Feel (F)");
+    assert_non_null(strstr(f->a.felt, "tender"));
+    assert_int_equal(quiz->palpation_count, 2);
+    click(f, "Finish");
+    assert_true(f->a.want_finish);
+    runner_report rep; /* what the app does on Finish */
+    assert_true(session_report(quiz, f->w, &rep));
+    assert_true(rep.quiz);
+    app_ui_show_score(&f->a, &rep.score);
+    assert_true(f->a.show_score);
+    char expect[64];
+    snprintf(expect, sizeof expect, "Score: %d of 100", rep.score.total);
+    assert_string_equal(f->a.score_lines[0], expect);
+    bool pain_part = false;
+    for (int i = 0; i < f->a.score_line_count; i++) pain_part |= strncmp(f->a.score_lines[i], "pain: ", 6) == 0;
+    assert_true(pain_part);
+    frame(f, NULL, 0);
+    assert_int_equal(f->a.ui.overflow_count, 0);
+    key(f, PLATFORM_KEY_ESCAPE, 0, 0);
+    assert_false(f->a.show_score);
 }
 
 /* The twin of the split view follows the joint of the locked world and is never locked. */
@@ -379,6 +570,10 @@ int main(void) {
         cmocka_unit_test(test_settings),
         cmocka_unit_test_setup_teardown(test_twin_follows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pause_at_lock, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lesson_panel, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_save_report, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lesson_picker, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_quiz, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

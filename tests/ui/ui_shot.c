@@ -1,11 +1,15 @@
 /* ui_shot.c: a picture of the whole window (scene and teaching interface)
  * drawn offscreen, for the golden images of the interface.
  *
- *     ui_shot THEME SCALE WIDTHxHEIGHT OUT.png [split|keys|notes]
+ *     ui_shot THEME SCALE WIDTHxHEIGHT OUT.png [split|keys|notes|wrong-side|quiz|lessons]
  *
  * The two-bands lesson, shortened and locked just on the origin side of
  * the tangle, then part of the way through the stretch (as the render
- * goldens' midstretch), with the plots showing the lock going on. */
+ * goldens' midstretch), with the plots showing the lock going on and the
+ * lesson panel its steps. wrong-side: the lock between the tangle and the
+ * moving joint, pressed too hard, and the coach saying so. quiz: the same
+ * treatment of a tangle hidden by seed 7, palpated there, and its score
+ * sheet. lessons: the lesson picker open. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,9 +28,11 @@ int main(int argc, char **argv) {
     ui_theme_id theme;
     int width, height;
     if (argc < 5 || !ui_theme_from_name(argv[1], &theme) || sscanf(argv[3], "%dx%d", &width, &height) != 2)
-        return fail("usage: ui_shot THEME SCALE WIDTHxHEIGHT OUT.png [split|keys|notes]");
+        return fail("usage: ui_shot THEME SCALE WIDTHxHEIGHT OUT.png [split|keys|notes|wrong-side|quiz|lessons]");
     float scale = strtof(argv[2], NULL);
     bool split = argc > 5 && strcmp(argv[5], "split") == 0;
+    bool wrong = argc > 5 && strcmp(argv[5], "wrong-side") == 0;
+    bool quiz = argc > 5 && strcmp(argv[5], "quiz") == 0;
     char path[LESSON_PATH_MAX], err[1024];
     lesson l;
     lesson_error lerr;
@@ -37,14 +43,22 @@ int main(int argc, char **argv) {
     if (!shot || !font) return fail(err);
     render_desc rd = render_desc_default();
     render *twin_r = split ? render_create(&rd, err, sizeof err) : NULL;
-    sim_world *w = sim_world_create(&l.desc), *twin = split ? sim_world_create(&l.desc) : NULL;
-    if (!w || (split && (!twin || !twin_r))) return fail("cannot build the world");
+    sim_world_desc desc;
+    session *ses = session_create(&l, quiz ? 7 : l.desc.seed, quiz, &desc);
+    if (!ses) return fail("out of memory");
+    sim_world *w = sim_world_create(&desc), *twin = split ? sim_world_create(&desc) : NULL;
+    if (!w || !session_begin(ses, w) || (split && (!twin || !twin_r))) return fail("cannot build the world");
 
     app_ui a;
     app_ui_init(&a, font, theme, 1.0f, scale);
+    a.session = ses;
     a.split = split;
     a.show_keys = argc > 5 && strcmp(argv[5], "keys") == 0;
     a.show_notes = argc > 5 && strcmp(argv[5], "notes") == 0;
+    if (argc > 5 && strcmp(argv[5], "lessons") == 0) {
+        a.show_lessons = true;
+        a.lesson_count = lesson_list(a.lessons, APP_UI_MAX_LESSONS);
+    }
     a.rom_before_deg = sim_world_assess_rom_deg(w);
     controls c = controls_make(w);
     app_ui_layout(&a, width, height);
@@ -52,15 +66,27 @@ int main(int argc, char **argv) {
     sim_world_stretch_to(w, 0.0f, 2.0f);
     for (int i = 0; i < 480; i++) {
         if (i == 120) {
-            sim_lock_desc ld = {.muscle = 0, .at = 0.49f, .pressure_kpa = 250.0f, .tool = SIM_TOOL_THUMB};
+            sim_lock_desc ld = {.muscle = 0, .at = wrong ? 0.8f : 0.49f, .pressure_kpa = wrong ? 450.0f : 250.0f,
+                                .tool = SIM_TOOL_THUMB};
             sim_world_lock(w, &ld);
+            session_lock(ses, w, &ld);
             sim_world_stretch_to(w, 1.0f, 12.0f);
         }
         sim_world_step(w);
+        session_frame(ses, w);
         trace_add(&a.trace, w);
         if (twin) app_ui_twin_step(twin, w);
     }
     c.paused = true;
+    if (quiz) {
+        c.cursor_s = ses->spot.at;
+        platform_event f = {.kind = PLATFORM_EVENT_KEY_DOWN, .key = PLATFORM_KEY_CHAR, .ch = 'f'};
+        app_ui_event(&a, &c, w, &f);
+        runner_report *rep = malloc(sizeof *rep);
+        if (!rep || !session_report(ses, w, rep)) return fail("out of memory");
+        app_ui_show_score(&a, &rep->score);
+        free(rep);
+    }
     ui_rect s = a.scene;
     controls_frame(&c, w, (int)(s.x1 - s.x0), (int)(s.y1 - s.y0));
     app_ui_build(&a, &c, w, &l, width, height);
@@ -77,6 +103,7 @@ int main(int argc, char **argv) {
     app_ui_free(&a);
     sim_world_destroy(twin);
     sim_world_destroy(w);
+    session_destroy(ses);
     render_destroy(twin_r);
     render_font_close(font);
     snapshot_close(shot);
