@@ -371,16 +371,27 @@ static int wrap(const ui *u, const char *text, float box, int *start, int *len, 
     return n;
 }
 
-/* Text over as many lines of the panel as it needs, at most max_lines. */
+/* Text over as many lines of the panel as it needs, at most max_lines;
+ * cut short, the last line ends in "..." (whole words). */
 static void text_lines(app_ui *a, const char *text, const float rgba[4], int max_lines) {
     ui *u = &a->ui;
     int start[8], len[8];
     if (max_lines > 8) max_lines = 8;
-    float lh = render_font_line_height(u->font, ui_em(u));
-    int n = wrap(u, text, u->pw - 2.0f * ui_pad(u), start, len, max_lines); /* the panel's inner width */
+    float lh = render_font_line_height(u->font, ui_em(u)), box = u->pw - 2.0f * ui_pad(u); /* the panel's inner width */
+    int n = wrap(u, text, box, start, len, max_lines);
+    bool cut = n > 0 && start[n - 1] + len[n - 1] < (int)strlen(text);
     for (int i = 0; i < n; i++) {
         char line[LESSON_TEXT_MAX + 8];
-        snprintf(line, sizeof line, "%.*s", len[i], text + start[i]);
+        int l = len[i];
+        snprintf(line, sizeof line, "%.*s", l, text + start[i]);
+        if (cut && i == n - 1) {
+            snprintf(line, sizeof line, "%.*s...", l, text + start[i]);
+            while (l > 0 && ui_text_w(u, line) > box) {
+                while (l > 0 && text[start[i] + l - 1] != ' ') l--; /* drop the last word */
+                while (l > 0 && text[start[i] + l - 1] == ' ') l--;
+                snprintf(line, sizeof line, "%.*s...", l, text + start[i]);
+            }
+        }
         ui_rect r = ui_reserve(u, lh);
         ui_draw_text(u, r.x0, r.y0, r.x1 - r.x0, line, rgba);
     }
