@@ -503,7 +503,7 @@ void app_ui_show_score(app_ui *a, const quiz_score *score) {
     snprintf(a->score_lines[n++], sizeof a->score_lines[0], "Score: %d of 100", score->total);
     for (int i = 0; i < QUIZ_PARTS && n < APP_UI_SCORE_LINES - 2; i++) {
         const quiz_part *p = &score->parts[i];
-        snprintf(a->score_lines[n++], sizeof a->score_lines[0], "%s: %d of %d", p->name, p->points, p->max);
+        snprintf(a->score_lines[n++], sizeof a->score_lines[0], "%s: %d of %d", p->title, p->points, p->max);
         /* the reason in lines of at most 64 characters, at spaces */
         const char *r = p->reason;
         while (*r && n < APP_UI_SCORE_LINES - 1) {

@@ -94,9 +94,10 @@ static int clamp_points(float x, int max) {
     return p < 0 ? 0 : (p > max ? max : p);
 }
 
-static quiz_part *part(quiz_score *s, int i, const char *name, int max) {
+static quiz_part *part(quiz_score *s, int i, const char *name, const char *title, int max) {
     quiz_part *p = &s->parts[i];
     p->name = name;
+    p->title = title;
     p->max = max;
     p->points = 0;
     return p;
@@ -168,22 +169,22 @@ static void score_speed(const quiz_watch *q, quiz_part *p) {
 void quiz_score_run(const quiz_spot *spot, quiz_watch *q, const quiz_outcome *o, quiz_score *out) {
     memset(out, 0, sizeof *out);
     close_lock(q); /* a lock still on at the end counts too */
-    score_position(spot, q, part(out, 0, "lock_position", QUIZ_MAX_POSITION));
-    score_pressure(q, part(out, 1, "pressure", QUIZ_MAX_PRESSURE));
-    score_speed(q, part(out, 2, "stretch_speed", QUIZ_MAX_SPEED));
+    score_position(spot, q, part(out, 0, "lock_position", "Lock position", QUIZ_MAX_POSITION));
+    score_pressure(q, part(out, 1, "pressure", "Pressure", QUIZ_MAX_PRESSURE));
+    score_speed(q, part(out, 2, "stretch_speed", "Stretch speed", QUIZ_MAX_SPEED));
 
-    quiz_part *p = part(out, 3, "pain", QUIZ_MAX_PAIN);
+    quiz_part *p = part(out, 3, "pain", "Pain", QUIZ_MAX_PAIN);
     p->points = o->peak_pain < 5.0f ? QUIZ_MAX_PAIN : 0;
     snprintf(p->reason, sizeof p->reason, "Highest pain %.1f of 10: %s", o->peak_pain,
              o->peak_pain < 5.0f ? "kept below 5." : "the client reported pain (5 or more): stop sooner.");
 
-    p = part(out, 4, "adhesions_released", QUIZ_MAX_ADHESIONS);
+    p = part(out, 4, "adhesions_released", "Adhesions released", QUIZ_MAX_ADHESIONS);
     float share = o->adhesions_total > 0 ? (float)o->adhesions_released / (float)o->adhesions_total : 0.0f;
     p->points = clamp_points(QUIZ_MAX_ADHESIONS * share / QUIZ_GOOD_RELEASE, QUIZ_MAX_ADHESIONS);
     snprintf(p->reason, sizeof p->reason, "%d of the tight spot's %d adhesions released.", o->adhesions_released,
              o->adhesions_total);
 
-    p = part(out, 5, "range_gained", QUIZ_MAX_RANGE);
+    p = part(out, 5, "range_gained", "Range gained", QUIZ_MAX_RANGE);
     float gain = o->rom_end_deg - o->rom_start_deg;
     p->points = clamp_points(QUIZ_MAX_RANGE * gain / QUIZ_GOOD_GAIN_DEG, QUIZ_MAX_RANGE);
     snprintf(p->reason, sizeof p->reason, "Range of motion %.1f to %.1f degrees (%+.1f).", o->rom_start_deg,

@@ -50,7 +50,8 @@ void quiz_watch_unlock(quiz_watch *q);
 void quiz_watch_frame(quiz_watch *q, const sim_state *st, float speed_deg_s, float range_deg);
 
 typedef struct quiz_part {
-    const char *name; /* "lock_position", "pressure", "stretch_speed", "pain", "adhesions_released", "range_gained" */
+    const char *name;  /* "lock_position", "pressure", "stretch_speed", "pain", "adhesions_released", "range_gained" */
+    const char *title; /* the same for a student: "Lock position", ... */
     int points, max;
     char reason[QUIZ_REASON_MAX];
 } quiz_part;

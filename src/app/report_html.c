@@ -163,7 +163,7 @@ static void put_score(FILE *f, const runner_report *r) {
     for (int i = 0; i < QUIZ_PARTS; i++) {
         const quiz_part *p = &r->score.parts[i];
         fputs("<tr><td>", f);
-        put_escaped(f, p->name);
+        put_escaped(f, p->title);
         fprintf(f, "</td><td>%d / %d</td><td>", p->points, p->max);
         put_escaped(f, p->reason);
         fputs("</td></tr>\n", f);

@@ -137,7 +137,7 @@ static void test_save_writes_page_and_csv(void **state) {
     char score[64];
     snprintf(score, sizeof score, "Score: %d / 100", the_report.score.total);
     assert_non_null(strstr(page, score));
-    for (int i = 0; i < QUIZ_PARTS; i++) assert_non_null(strstr(page, the_report.score.parts[i].name));
+    for (int i = 0; i < QUIZ_PARTS; i++) assert_non_null(strstr(page, the_report.score.parts[i].title));
     assert_non_null(strstr(page, "not medical advice"));
     assert_non_null(strstr(page, "<svg"));
     assert_non_null(strstr(page, "kPa"));

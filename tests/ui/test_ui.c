@@ -472,7 +472,7 @@ static void test_quiz(void **state) {
     snprintf(expect, sizeof expect, "Score: %d of 100", rep.score.total);
     assert_string_equal(f->a.score_lines[0], expect);
     bool pain_part = false;
-    for (int i = 0; i < f->a.score_line_count; i++) pain_part |= strncmp(f->a.score_lines[i], "pain: ", 6) == 0;
+    for (int i = 0; i < f->a.score_line_count; i++) pain_part |= strncmp(f->a.score_lines[i], "Pain: ", 6) == 0;
     assert_true(pain_part);
     frame(f, NULL, 0);
     assert_int_equal(f->a.ui.overflow_count, 0);
