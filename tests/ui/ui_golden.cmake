@@ -8,9 +8,4 @@ execute_process(COMMAND "${SHOT}" ${args} "${ACTUAL}" ${EXTRA}
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "ui_shot failed (${status}):\n${out}\n${err}")
 endif()
-execute_process(COMMAND "${COMPARE}" "${ACTUAL}" "${GOLDEN}" "${DIFF}"
-  RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
-message("${out}${err}")
-if(NOT status EQUAL 0)
-  message(FATAL_ERROR "golden image mismatch: actual ${ACTUAL}, difference ${DIFF}, golden ${GOLDEN}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/../render/golden_compare.cmake)
