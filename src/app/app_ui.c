@@ -311,7 +311,7 @@ static void plots(app_ui *a, const sim_world *w, float x0, float x1, float y0, f
     trace_released(w, &total);
     const plot_spec specs[4] = {
         {"Joint angle (" DEG ")", TRACE_JOINT_DEG, 0, 0, 10.0f, "%.0f"},
-        {"Tension in tangle (N)", TRACE_TENSION_N, 0, 0, 0.2f, "%.2f"},
+        {"Tangle tension (N/fibre)", TRACE_TENSION_N, 0, 0, 0.2f, "%.2f"},
         {"Pain (0 to 10)", TRACE_PAIN, 0.0f, 10.0f, 0, "%.0f"},
         {"Adhesions released", TRACE_RELEASED, 0.0f, total > 0 ? (float)total : 1.0f, 0, "%.0f"},
     };
@@ -628,7 +628,7 @@ void app_ui_build(app_ui *a, controls *c, sim_world *w, const lesson *l, int wid
     ui_readout(u, "Pain", text);
     snprintf(text, sizeof text, "%.0f %%", st.tone * 100.0f);
     ui_readout(u, "Tone", text);
-    snprintf(text, sizeof text, "%.2f N", trace_tangle_tension_n(w));
+    snprintf(text, sizeof text, "%.2f N/fibre", trace_tangle_tension_n(w));
     ui_readout(u, "Tension in tangle", text);
     int total = 0, released = trace_released(w, &total);
     snprintf(text, sizeof text, "%d of %d", released, total);
